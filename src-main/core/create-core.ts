@@ -1,0 +1,67 @@
+/**
+ * The composition root of Herald's core: the product without a window. The Electron shell, the e2e harness, the CLI
+ * and (later) the team server all build the same core from here. It never imports 'electron' (DESIGN.md; enforced by
+ * ESLint). Every dependency that touches the outside world is passed in.
+ */
+import { openDatabase, type DatabaseTarget, type HeraldDatabase } from './db/database';
+import type { SecretStore } from './secrets/secret-store';
+import { AuditLog } from './audit/audit-log';
+import { systemClock, type Clock } from './clock';
+import { createLogger, type Logger } from './logger';
+import { UserService } from './people/user-service';
+import { SessionService } from './people/session-service';
+import { SettingsService, readInstallationId } from './settings/settings-service';
+import { DEFAULT_COST, type PasswordCost } from './people/password';
+
+export type CoreOptions = DatabaseTarget & {
+  secretStore: SecretStore;
+  clock?: Clock;
+  logger?: Logger;
+  /** Lower only in tests. */
+  passwordCost?: PasswordCost;
+};
+
+export interface Core {
+  database: HeraldDatabase;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: Logger;
+  audit: AuditLog;
+  users: UserService;
+  sessions: SessionService;
+  settings: SettingsService;
+  installationId: string;
+  close(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger();
+  const database = await openDatabase(options);
+  try {
+    const installationId = await readInstallationId(database.db);
+    const audit = await AuditLog.open(database, installationId, options.secretStore, clock, logger);
+    const users = new UserService(database.db, audit, clock, options.passwordCost ?? DEFAULT_COST);
+    const settings = new SettingsService(database.db, audit, clock);
+    await settings.load();
+    const sessions = new SessionService(users, audit, clock, () => settings.get().idleLockMinutes);
+    return {
+      database,
+      secrets: options.secretStore,
+      clock,
+      logger,
+      audit,
+      users,
+      sessions,
+      settings,
+      installationId,
+      async close() {
+        await audit.checkpoint.flush();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Table types for Kysely. Engine differences (SQLite returns numbers and text; PostgreSQL returns int8 as strings,
+ * which database.ts parses back to numbers) are normalised at the connection, so services see one shape.
+ * Booleans are stored as 0/1 because better-sqlite3 cannot bind JS booleans (ENVIRONMENT.md).
+ */
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  /** JSON array of roles. */
+  roles: string;
+  /** YYYY-MM-DD: the day social media training was completed (R3), or null. */
+  training_completed_on: string | null;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string;
+  /** JSON object, stored as the exact text that was hashed. */
+  details: string;
+  /** SHA-256 over the previous entry's hash and this entry's fields (hex). */
+  hash: string;
+  /** HMAC-SHA-256 of `hash` under the key held in the OS keychain (hex). */
+  mac: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON value. */
+  value: string;
+  updated_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}

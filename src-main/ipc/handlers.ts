@@ -1,0 +1,82 @@
+/**
+ * The handler table: one transport-free function per channel of the contract (DESIGN.md rule 2). Handlers get an
+ * already-validated input and the caller's window key; who the caller is comes from the session held in main, and
+ * what they may do is checked by the core services, not here and not in React.
+ */
+import type { Core } from '../core/create-core';
+import { HeraldError } from '../core/errors';
+import { toView, type User } from '../core/people/user-service';
+import type { HandlerTable } from './dispatcher';
+
+export function createHandlers(core: Core): HandlerTable {
+  const sessionView = (user: User, locked: boolean) => ({
+    user: toView(user),
+    locked,
+    idleLockMinutes: core.settings.get().idleLockMinutes,
+  });
+  const requireUser = (windowKey: string) => core.sessions.require(windowKey);
+  const requireSetUp = async () => {
+    if ((await core.users.count()) === 0) throw new HeraldError('setup-needed', 'Herald needs setting up first');
+  };
+
+  return {
+    'app:get-state': async ({ windowKey }) => {
+      const setupNeeded = (await core.users.count()) === 0;
+      const s = setupNeeded ? null : await core.sessions.peek(windowKey);
+      return { setupNeeded, session: s ? sessionView(s.user, s.locked) : null };
+    },
+    'setup:create-admin': async ({ windowKey }, input) => {
+      // R3: first-run setup creates the first administrator, who is a manager.
+      const user = await core.users.create(null, { ...input, roles: ['manager'] });
+      core.sessions.start(windowKey, user);
+      return sessionView(user, false);
+    },
+    'auth:sign-in': async ({ windowKey }, input) => {
+      await requireSetUp();
+      return sessionView(await core.sessions.signIn(windowKey, input.username, input.password), false);
+    },
+    'auth:unlock': async ({ windowKey }, input) => sessionView(await core.sessions.unlock(windowKey, input.password), false),
+    'auth:sign-out': async ({ windowKey }) => {
+      await core.sessions.signOut(windowKey);
+      return { done: true as const };
+    },
+    'auth:touch': async ({ windowKey }) => {
+      const s = await core.sessions.peek(windowKey);
+      if (!s) return null;
+      if (!s.locked) await core.sessions.require(windowKey);
+      return sessionView(s.user, s.locked);
+    },
+    'users:list': async ({ windowKey }) => {
+      const me = await requireUser(windowKey);
+      core.users.requireAdmin(me);
+      return (await core.users.list()).map(toView);
+    },
+    'users:create': async ({ windowKey }, input) => toView(await core.users.create(await requireUser(windowKey), input)),
+    'users:set-roles': async ({ windowKey }, input) =>
+      toView(await core.users.setRoles(await requireUser(windowKey), input.userId, input.roles)),
+    'users:set-training': async ({ windowKey }, input) =>
+      toView(await core.users.setTraining(await requireUser(windowKey), input.userId, input.trainingCompletedOn)),
+    'users:set-active': async ({ windowKey }, input) =>
+      toView(await core.users.setActive(await requireUser(windowKey), input.userId, input.active)),
+    'audit:list': async ({ windowKey }, input) => {
+      await requireUser(windowKey);
+      return core.audit.list(input);
+    },
+    'audit:verify': async ({ windowKey }) => {
+      const me = await requireUser(windowKey);
+      const result = await core.audit.verify();
+      await core.audit.record({
+        actor: me.username,
+        action: 'audit.verified',
+        subject: 'audit-log',
+        details: { ok: result.ok, checked: result.checked, firstBadSeq: result.firstBadSeq },
+      });
+      return result;
+    },
+    'settings:get': async ({ windowKey }) => {
+      await requireUser(windowKey);
+      return core.settings.get();
+    },
+    'settings:update': async ({ windowKey }, input) => core.settings.update(await requireUser(windowKey), input),
+  };
+}
