@@ -13,7 +13,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { HeraldError } from '../errors';
 import { AuditCheckpoint } from './audit-checkpoint';
-import { entryHash, entryMac, genesisHash } from './audit-chain';
+import { entryHash, entryMac, entryText, genesisHash, parseEntryText } from './audit-chain';
 import { verifyChain, type VerifyResult } from './audit-verify';
 
 export type AuditInput = {
@@ -100,33 +100,24 @@ export class AuditLog {
           'Restore the keychain entry or open the database on the machine that created it.',
       );
     }
-    const details = JSON.stringify(input.details ?? {});
-    if (details.length > MAX_DETAILS) throw new HeraldError('invalid-input', 'Audit details are too large');
+    const details = input.details ?? {};
+    if (JSON.stringify(details).length > MAX_DETAILS) throw new HeraldError('invalid-input', 'Audit details are too large');
     await this.hdb.lockAuditChain(trx);
     const last = await trx
       .selectFrom('audit_log')
-      .select(['seq', 'hash'])
+      .select(['seq', 'hash', 'mac'])
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const fields = {
-      seq: last ? Number(last.seq) + 1 : 1,
-      at: this.clock.now(),
-      actor: input.actor,
-      action: input.action,
-      subject: input.subject,
-      details,
-    };
-    const hash = entryHash(last ? last.hash : this.genesis, fields);
-    await trx
-      .insertInto('audit_log')
-      .values({ ...fields, hash, mac: entryMac(this.key, hash) })
-      .execute();
-    return { seq: fields.seq, hash };
+    const seq = last ? Number(last.seq) + 1 : 1;
+    const entry = entryText({ seq, at: this.clock.now(), actor: input.actor, action: input.action, subject: input.subject, details });
+    const hash = entryHash(last ? last.hash + last.mac : this.genesis, entry);
+    await trx.insertInto('audit_log').values({ seq, entry, hash, mac: entryMac(this.key, hash) }).execute();
+    return { seq, hash };
   }
 
   async list(opts: { limit: number; beforeSeq?: number; action?: string }): Promise<{ entries: AuditEntry[]; total: number }> {
-    let q = this.hdb.db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'subject', 'details']);
+    let q = this.hdb.db.selectFrom('audit_log').select(['seq', 'entry']);
     if (opts.beforeSeq !== undefined) q = q.where('seq', '<', opts.beforeSeq);
     if (opts.action) q = q.where('action', '=', opts.action);
     const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute();
@@ -135,7 +126,7 @@ export class AuditLog {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst();
     return {
-      entries: rows.map((r) => ({ ...r, seq: Number(r.seq), at: Number(r.at), details: parseDetails(r.details) })),
+      entries: rows.map((r) => toEntry(Number(r.seq), r.entry)),
       total: Number(totalRow?.n ?? 0),
     };
   }
@@ -146,11 +137,10 @@ export class AuditLog {
   }
 }
 
-function parseDetails(text: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
-  } catch {
-    return { unreadable: true };
-  }
+/** A row whose text no longer parses is shown as such (verify() will name it), never dropped from the list. */
+function toEntry(seq: number, text: string): AuditEntry {
+  const f = parseEntryText(text);
+  return f
+    ? { ...f, seq }
+    : { seq, at: 0, actor: '?', action: 'unreadable', subject: '?', details: { unreadable: true } };
 }

@@ -1,7 +1,8 @@
 /**
- * Verification of the audit chain (R26): walks every entry in order, in pages, checking sequence, plain hash chain,
- * the MAC of the newest entry (which vouches for all before it) and the checkpoint kept in the keychain. On any
- * failure it reports the first broken entry and why, in words a manager can put in an incident report.
+ * Verification of the audit chain (R26): walks every entry in order, in pages, checking the sequence, the plain hash
+ * chain (which covers every column of every earlier row, MACs included), the MAC of the newest entry (which vouches
+ * for all before it) and the checkpoint kept in the keychain. On any failure it reports the first broken entry and
+ * why, in words a manager can put in an incident report.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -11,58 +12,52 @@ import type { Checkpoint } from './audit-checkpoint';
 export type VerifyResult = { ok: boolean; checked: number; firstBadSeq: number | null; reason: string | null };
 
 const PAGE = 50_000;
-
-type Row = { seq: number; at: number; actor: string; action: string; subject: string; details: string; hash: string; mac: string };
+const EDITED = 'was edited, inserted or moved after it was written.';
 
 export async function verifyChain(
   db: Kysely<Database>,
   opts: { key: Buffer | null; genesis: string; checkpoint: Checkpoint | null },
 ): Promise<VerifyResult> {
   const bad = (checked: number, seq: number, reason: string): VerifyResult => ({ ok: false, checked, firstBadSeq: seq, reason });
-  let prev = opts.genesis;
+  let prevHash = opts.genesis;
+  let prevMac = '';
   let expected = 1;
-  let head: Row | null = null;
   let hashAtCheckpoint: string | null = null;
   const cp = opts.checkpoint;
 
   for (;;) {
-    const rows = (await db
+    const rows = await db
       .selectFrom('audit_log')
-      .select(['seq', 'at', 'actor', 'action', 'subject', 'details', 'hash', 'mac'])
+      .select(['seq', 'entry', 'hash', 'mac'])
       .where('seq', '>=', expected)
       .orderBy('seq')
       .limit(PAGE)
-      .execute()) as Row[];
+      .execute();
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expected) {
         return bad(expected - 1, expected, `Entry ${expected} is missing: the entries jump from ${expected - 1} to ${seq}.`);
       }
-      const h = entryHash(prev, {
-        seq,
-        at: Number(row.at),
-        actor: row.actor,
-        action: row.action,
-        subject: row.subject,
-        details: row.details,
-      });
+      const h = entryHash(prevHash + prevMac, row.entry);
       if (h !== row.hash) {
-        return bad(seq - 1, seq, `Entry ${seq} does not match the chain: it was edited, inserted or moved after it was written.`);
+        // If this entry is intact but the previous entry's MAC was changed, name the previous entry.
+        const prevMacForged = seq > 1 && opts.key && entryMac(opts.key, prevHash) !== prevMac;
+        return prevMacForged ? bad(seq - 2, seq - 1, `Entry ${seq - 1} ${EDITED}`) : bad(seq - 1, seq, `Entry ${seq} ${EDITED}`);
       }
       if (cp && seq === cp.seq) hashAtCheckpoint = h;
-      prev = h;
+      prevHash = h;
+      prevMac = row.mac;
       expected++;
-      head = row;
     }
     if (rows.length < PAGE) break;
   }
   const checked = expected - 1;
 
-  if (head) {
+  if (checked > 0) {
     if (!opts.key) {
       return bad(checked, 1, 'The audit key for this database is not in this keychain, so the log cannot be verified.');
     }
-    if (entryMac(opts.key, head.hash) !== head.mac) {
+    if (entryMac(opts.key, prevHash) !== prevMac) {
       const first = await firstBadMac(db, opts.key);
       return bad(checked, first, `Entry ${first} has a hash chain rebuilt without Herald's key: entries from here on were rewritten.`);
     }

@@ -3,6 +3,8 @@
  * which database.ts parses back to numbers) are normalised at the connection, so services see one shape.
  * Booleans are stored as 0/1 because better-sqlite3 cannot bind JS booleans (ENVIRONMENT.md).
  */
+import type { GeneratedAlways } from 'kysely';
+
 export interface UsersTable {
   id: string;
   username: string;
@@ -19,16 +21,17 @@ export interface UsersTable {
 
 export interface AuditLogTable {
   seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string;
-  /** JSON object, stored as the exact text that was hashed. */
-  details: string;
-  /** SHA-256 over the previous entry's hash and this entry's fields (hex). */
+  /** The entry exactly as hashed: JSON [seq, at, actor, action, subject, details]. */
+  entry: string;
+  /** SHA-256 over the previous entry's hash and this entry (hex). */
   hash: string;
   /** HMAC-SHA-256 of `hash` under the key held in the OS keychain (hex). */
   mac: string;
+  /** Generated from `entry`, for filtering; never written directly. */
+  at: GeneratedAlways<number>;
+  actor: GeneratedAlways<string>;
+  action: GeneratedAlways<string>;
+  subject: GeneratedAlways<string>;
 }
 
 export interface SettingsTable {
