@@ -146,7 +146,7 @@ describe('audit log across processes on one SQLite file', () => {
     const core = await testCore('sqlite');
     try {
       const dataDir = (core.target as { dataDir: string }).dataDir;
-      const service = (core.secrets as KeytarSecretStore & { service: string }).service;
+      const service = (core.secrets as KeytarSecretStore).service;
       const worker = path.join(import.meta.dirname, 'fixtures', 'append-worker.ts');
       const run = (name: string) =>
         new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations } from './migrations';
 import { HeraldError } from '../errors';
+import { storageError } from './storage-errors';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -34,6 +35,10 @@ export async function migrateToLatest(db: Kysely<any>, location: string): Promis
   for (;;) {
     const { error, results } = await migrator.migrateUp();
     if (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (/^(ECONN|ENOTFOUND|EAI_|28P01|3D000|SQLITE_(BUSY|LOCKED|READONLY|NOTADB|CORRUPT|CANTOPEN))/.test(code)) {
+        throw storageError(location, error);
+      }
       const name = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
       throw new HeraldError('storage', `Could not update ${location} (migration ${name}): ${(error as Error).message}`);
     }

@@ -27,7 +27,7 @@ const MAX_ACCOUNT = 256;
 const MAX_SECRET = 64 * 1024;
 
 export class KeytarSecretStore implements SecretStore {
-  constructor(private readonly service: string) {}
+  constructor(readonly service: string) {}
 
   private async call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
     const keytar = await loadKeytar();

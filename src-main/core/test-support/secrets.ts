@@ -5,12 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 
-export function testSecretStore(): KeytarSecretStore & { wipe(): Promise<void>; service: string } {
-  const service = `Herald-test-${randomBytes(6).toString('hex')}`;
-  const store = new KeytarSecretStore(service) as KeytarSecretStore & { wipe(): Promise<void>; service: string };
-  store.service = service;
-  store.wipe = async () => {
-    for (const account of await store.list()) await store.delete(account);
-  };
-  return store;
+export class TestSecretStore extends KeytarSecretStore {
+  constructor() {
+    super(`Herald-test-${randomBytes(6).toString('hex')}`);
+  }
+  async wipe(): Promise<void> {
+    for (const account of await this.list()) await this.delete(account);
+  }
 }
+
+export const testSecretStore = () => new TestSecretStore();

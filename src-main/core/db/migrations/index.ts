@@ -2,7 +2,7 @@
  * The ordered list of migrations. Names are numbered so they sort; a new migration gets the next number and its own
  * test in migrations.test.ts. Never edit a migration that has shipped: add a new one.
  */
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-create-users';
 import * as m0002 from './0002-create-audit-log';
 import * as m0003 from './0003-create-settings';
