@@ -24,7 +24,7 @@ let prevHash = prev;
 const t0 = performance.now();
 const BATCH = 2000;
 for (let start = 1; start <= N; start += BATCH) {
-  const rows = [];
+  const rows: { seq: number; entry: string; hash: string; mac: string }[] = [];
   for (let seq = start; seq < Math.min(N + 1, start + BATCH); seq++) {
     const entry = entryText({
       seq,
