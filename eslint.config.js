@@ -27,4 +27,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The renderer talks to main only through window.herald (DESIGN.md rule 1): no network, no Node, no Electron.
+    files: ['src-renderer/**'],
+    ignores: ['src-renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the api client (window.herald).' }, { name: 'XMLHttpRequest', message: 'Use the api client (window.herald).' }, { name: 'WebSocket', message: 'Use the api client (window.herald).' }],
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ group: ['node:*', '**/src-main/core/**', '**/core/*'], message: 'The renderer cannot reach Node or core.' }] }],
+    },
+  },
 );

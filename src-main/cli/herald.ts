@@ -77,7 +77,10 @@ where(users.command('add'))
       let generated = false;
       if (!password) {
         if (process.stdin.isTTY) password = await readPassword('HERALD_USER_PASSWORD', `Password for ${opts.username}: `);
-        else (password = randomBytes(15).toString('base64url')), (generated = true);
+        else {
+          password = randomBytes(15).toString('base64url');
+          generated = true;
+        }
       }
       const input = contract['users:create'].input.parse({
         username: opts.username,

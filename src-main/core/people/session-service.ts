@@ -34,7 +34,7 @@ export class SessionService {
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       await this.audit.record({ actor: name.slice(0, 64), action: 'auth.sign-in-throttled', subject: `user:${name.slice(0, 64)}`, details: { retryAfterSeconds: seconds } });
-      throw new HeraldError('rate-limited', `Too many failed attempts for this username. Try again in ${seconds} seconds.`);
+      throw new HeraldError('rate-limited', `Too many failed attempts for this username. Try again in ${inSeconds(seconds)}.`);
     }
     const user = await this.users.byUsername(name);
     const good = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -68,7 +68,7 @@ export class SessionService {
       throw new HeraldError('not-signed-in', 'Sign in first');
     }
     const wait = this.throttle.retryAfterMs(user.username);
-    if (wait > 0) throw new HeraldError('rate-limited', `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`);
+    if (wait > 0) throw new HeraldError('rate-limited', `Too many failed attempts. Try again in ${inSeconds(Math.ceil(wait / 1000))}.`);
     if (!(await verifyPassword(password, user.passwordHash))) {
       this.throttle.failed(user.username);
       await this.audit.record({ actor: user.username, action: 'auth.unlock-failed', subject: `user:${user.username}`, details: {} });
@@ -115,3 +115,5 @@ export class SessionService {
     if (!s.locked && this.clock.now() - s.lastActivity >= this.idleLockMinutes() * 60_000) s.locked = true;
   }
 }
+
+const inSeconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);

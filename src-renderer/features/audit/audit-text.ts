@@ -1,0 +1,40 @@
+/** Plain-English names for audit actions, and a one-line summary of an entry's details. Unknown actions show as stored. */
+const actionLabels: Record<string, string> = {
+  'setup.admin-created': 'First administrator created',
+  'user.created': 'User added',
+  'user.roles-changed': 'Roles changed',
+  'user.training-recorded': 'Training date recorded',
+  'user.deactivated': 'User deactivated',
+  'user.reactivated': 'User reactivated',
+  'auth.signed-in': 'Signed in',
+  'auth.signed-out': 'Signed out',
+  'auth.sign-in-failed': 'Sign-in failed',
+  'auth.sign-in-throttled': 'Sign-in refused: too many attempts',
+  'auth.unlocked': 'Unlocked',
+  'auth.unlock-failed': 'Unlock failed',
+  'audit.verified': 'Audit log checked',
+  'settings.changed': 'Settings changed',
+};
+
+export function actionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+const MAX = 240;
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return 'none';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map(show).join(', ') || 'none';
+  return JSON.stringify(v);
+}
+
+/** e.g. "reason: wrong-password; roles: officer, approver" */
+export function summariseDetails(details: Record<string, unknown>): string {
+  const text = Object.entries(details)
+    .map(([k, v]) => `${k}: ${show(v)}`)
+    .join('; ');
+  if (!text) return '–';
+  return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
+}
