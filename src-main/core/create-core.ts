@@ -12,6 +12,8 @@ import { UserService } from './people/user-service';
 import { SessionService } from './people/session-service';
 import { SettingsService, readInstallationId } from './settings/settings-service';
 import { DEFAULT_COST, type PasswordCost } from './people/password';
+import { AccountService, type Adapters } from './accounts/account-service';
+import { defaultAdapters } from './platforms/registry';
 
 export type CoreOptions = DatabaseTarget & {
   secretStore: SecretStore;
@@ -19,6 +21,8 @@ export type CoreOptions = DatabaseTarget & {
   logger?: Logger;
   /** Lower only in tests. */
   passwordCost?: PasswordCost;
+  /** Platform adapters; defaults to every adapter this build ships. */
+  adapters?: Adapters;
 };
 
 export interface Core {
@@ -30,6 +34,7 @@ export interface Core {
   users: UserService;
   sessions: SessionService;
   settings: SettingsService;
+  accounts: AccountService;
   installationId: string;
   close(): Promise<void>;
 }
@@ -45,6 +50,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const settings = new SettingsService(database.db, audit, clock);
     await settings.load();
     const sessions = new SessionService(users, audit, clock, () => settings.get().idleLockMinutes);
+    const accounts = new AccountService(database.db, audit, options.secretStore, options.adapters ?? defaultAdapters(), clock, logger);
     return {
       database,
       secrets: options.secretStore,
@@ -54,6 +60,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       users,
       sessions,
       settings,
+      accounts,
       installationId,
       async close() {
         await audit.checkpoint.flush();

@@ -6,6 +6,7 @@
  * This file must stay free of Node and Electron imports: preload and the renderer import it.
  */
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../core/platforms/adapter';
 
 /** R3: the four roles. A manager can do everything an approver can, and administers users and settings. */
 export const roleSchema = z.enum(['officer', 'approver', 'moderator', 'manager']);
@@ -62,6 +63,52 @@ export const auditVerifySchema = z.object({
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
 });
+
+export const platformSchema = z.enum(PLATFORM_IDS);
+
+/** What an account's platform can and cannot do, in words, for the Accounts screen (DESIGN.md rule 7). */
+export const capabilitySummarySchema = z.object({
+  platform: platformSchema,
+  displayName: z.string(),
+  auth: z.enum(['app-password', 'oauth2-pkce']),
+  textLimit: z.number(),
+  textCounting: z.string(),
+  can: z.array(z.string()),
+  cannot: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+
+export const accountViewSchema = z.object({
+  id: z.string(),
+  platform: platformSchema,
+  handle: z.string(),
+  displayName: z.string(),
+  serviceUrl: z.string(),
+  owner: z.string(),
+  purpose: z.string(),
+  kind: z.enum(['corporate', 'campaign']),
+  campaignStartsOn: z.string().nullable(),
+  campaignEndsOn: z.string().nullable(),
+  status: z.enum(['connected', 'needs-reconnect', 'disconnected']),
+  authorisedBy: z.string(),
+  connectedAt: z.number(),
+  lastCheckedAt: z.number().nullable(),
+  healthOk: z.boolean().nullable(),
+  healthMessage: z.string().nullable(),
+  tokenExpiresAt: z.number().nullable(),
+  rateLimit: z.object({ remaining: z.number().nullable(), resetAt: z.number().nullable() }).nullable(),
+  capabilities: capabilitySummarySchema,
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+const accountDetails = {
+  owner: z.string().trim().min(1, 'Enter who owns this account').max(120),
+  purpose: z.string().trim().min(1, 'Enter what this account is for').max(500),
+  kind: z.enum(['corporate', 'campaign']),
+  campaignStartsOn: isoDate.nullable(),
+  campaignEndsOn: isoDate.nullable(),
+};
+const accountId = z.string().min(1).max(64);
 
 const empty = z.object({}).strict();
 const ok = z.object({ done: z.literal(true) });
@@ -123,6 +170,30 @@ export const contract = {
     output: z.object({ entries: z.array(auditEntrySchema), total: z.number() }),
   },
   'audit:verify': { input: empty, output: auditVerifySchema },
+  'accounts:list': { input: empty, output: z.array(accountViewSchema) },
+  'accounts:platforms': { input: empty, output: z.array(capabilitySummarySchema) },
+  'accounts:connect-app-password': {
+    input: z
+      .object({
+        platform: z.literal('bluesky'),
+        serviceUrl: z.string().trim().min(1, 'Enter the server address').max(300),
+        identifier: z.string().trim().min(1, 'Enter the account handle').max(253),
+        appPassword: z.string().trim().min(1, 'Enter the app password').max(200),
+        ...accountDetails,
+      })
+      .strict(),
+    output: accountViewSchema,
+  },
+  'accounts:check-health': { input: z.object({ accountId }).strict(), output: accountViewSchema },
+  'accounts:rotate-app-password': {
+    input: z.object({ accountId, appPassword: z.string().trim().min(1, 'Enter the new app password').max(200) }).strict(),
+    output: accountViewSchema,
+  },
+  'accounts:update-details': { input: z.object({ accountId, ...accountDetails }).strict(), output: accountViewSchema },
+  'accounts:disconnect': {
+    input: z.object({ accountId, reason: z.string().trim().min(1, 'Say why this account is being disconnected').max(500) }).strict(),
+    output: accountViewSchema,
+  },
   'settings:get': { input: empty, output: settingsSchema },
   'settings:update': { input: settingsSchema.partial().strict(), output: settingsSchema },
 } as const;

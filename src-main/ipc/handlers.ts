@@ -73,6 +73,22 @@ export function createHandlers(core: Core): HandlerTable {
       });
       return result;
     },
+    'accounts:list': async ({ windowKey }) => {
+      await requireUser(windowKey);
+      return core.accounts.list();
+    },
+    'accounts:platforms': async ({ windowKey }) => {
+      await requireUser(windowKey);
+      return core.accounts.platforms();
+    },
+    'accounts:connect-app-password': async ({ windowKey }, input) =>
+      core.accounts.connectWithAppPassword(await requireUser(windowKey), input),
+    'accounts:check-health': async ({ windowKey }, input) => core.accounts.checkHealth(await requireUser(windowKey), input.accountId),
+    'accounts:rotate-app-password': async ({ windowKey }, input) =>
+      core.accounts.rotateAppPassword(await requireUser(windowKey), input.accountId, input.appPassword),
+    'accounts:update-details': async ({ windowKey }, { accountId, ...details }) =>
+      core.accounts.updateDetails(await requireUser(windowKey), accountId, details),
+    'accounts:disconnect': async ({ windowKey }, input) => core.accounts.disconnect(await requireUser(windowKey), input.accountId, input.reason),
     'settings:get': async ({ windowKey }) => {
       await requireUser(windowKey);
       return core.settings.get();

@@ -41,8 +41,37 @@ export interface SettingsTable {
   updated_at: number;
 }
 
+export interface AccountsTable {
+  id: string;
+  platform: string;
+  handle: string;
+  display_name: string;
+  platform_account_id: string;
+  service_url: string;
+  owner: string;
+  purpose: string;
+  /** 'corporate' | 'campaign' */
+  kind: string;
+  campaign_starts_on: string | null;
+  campaign_ends_on: string | null;
+  /** 'connected' | 'needs-reconnect' | 'disconnected' */
+  status: string;
+  authorised_by: string;
+  connected_at: number;
+  last_checked_at: number | null;
+  health_ok: number | null;
+  health_message: string | null;
+  token_expires_at: number | null;
+  rate_limit_remaining: number | null;
+  rate_limit_reset_at: number | null;
+  reported_limits: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  accounts: AccountsTable;
 }

@@ -6,9 +6,11 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-create-users';
 import * as m0002 from './0002-create-audit-log';
 import * as m0003 from './0003-create-settings';
+import * as m0004 from './0004-create-accounts';
 
 export const migrations: Record<string, Migration> = {
   '0001-create-users': m0001,
   '0002-create-audit-log': m0002,
   '0003-create-settings': m0003,
+  '0004-create-accounts': m0004,
 };
