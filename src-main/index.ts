@@ -64,6 +64,11 @@ async function start(): Promise<void> {
 if (claimSingleInstance(app, () => mainWindow)) {
   registerAppScheme(protocol);
   installNavigationGuard(app, (url) => openExternalSafely(shell, url));
+  // A session belongs to its window: when the window goes, so does the session (and the audit log says so).
+  app.on('web-contents-created', (_event, contents) => {
+    const windowKey = String(contents.id);
+    contents.once('destroyed', () => void core?.sessions.signOut(windowKey, 'window-closed').catch(() => undefined));
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

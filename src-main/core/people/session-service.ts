@@ -81,12 +81,13 @@ export class SessionService {
     return user;
   }
 
-  async signOut(windowKey: string): Promise<void> {
+  /** `reason` is 'user' for the Sign out button, 'window-closed' when the window holding the session went away. */
+  async signOut(windowKey: string, reason: 'user' | 'window-closed' = 'user'): Promise<void> {
     const s = this.sessions.get(windowKey);
     this.sessions.delete(windowKey);
     if (!s) return;
     const user = await this.users.byId(s.userId);
-    if (user) await this.audit.record({ actor: user.username, action: 'auth.signed-out', subject: `user:${user.username}`, details: {} });
+    if (user) await this.audit.record({ actor: user.username, action: 'auth.signed-out', subject: `user:${user.username}`, details: reason === 'user' ? {} : { reason } });
   }
 
   /** The session's state without counting as activity (polling must not keep a session awake). */

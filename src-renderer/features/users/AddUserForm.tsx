@@ -10,6 +10,7 @@ import { DateInput, dateParts, emptyDate, type DateParts } from '../../ui/DateIn
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { formErrorsFrom, localErrors, noErrors, type FormErrors } from '../../ui/form-errors';
 import { TextInput } from '../../ui/TextInput';
+import { roleOptions } from './roles';
 
 const fieldIds = {
   username: 'new-user-username',
@@ -18,13 +19,6 @@ const fieldIds = {
   roles: 'new-user-roles',
   trainingCompletedOn: 'new-user-training',
 };
-
-const roleOptions: ReadonlyArray<{ value: Role; label: string; hint: string }> = [
-  { value: 'officer', label: 'Officer', hint: 'Writes and schedules posts' },
-  { value: 'approver', label: 'Approver', hint: 'Approves posts before they go out' },
-  { value: 'moderator', label: 'Moderator', hint: 'Handles comments and replies' },
-  { value: 'manager', label: 'Manager', hint: 'Everything an approver does, plus users and settings' },
-];
 
 export function AddUserForm({ onAdded }: { onAdded(user: UserView): void }) {
   const [username, setUsername] = useState('');
