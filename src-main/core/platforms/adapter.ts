@@ -86,8 +86,8 @@ export type Health = {
   accountId: string;
   tokenExpiresAt: number | null;
   rateLimit: { remaining: number | null; resetAt: number | null } | null;
-  /** Mastodon and others may report their own limits on connect. */
-  limits?: Partial<Capabilities['text']>;
+  /** Mastodon and others may report their own limits on connect (text, and media where the platform says). */
+  limits?: Partial<Capabilities['text']> & { media?: Partial<Capabilities['media']> };
 };
 
 export type MediaItem = {
@@ -143,6 +143,8 @@ export interface PlatformAdapter {
   hideComment(ctx: CallContext, comment: Comment): Promise<void>;
   deleteComment(ctx: CallContext, comment: Comment): Promise<void>;
   blockUser(ctx: CallContext, authorId: string): Promise<void>;
+  /** Where `capabilities.mute`: stop seeing an author without blocking them. */
+  muteUser?(ctx: CallContext, authorId: string): Promise<void>;
 }
 
 /** Every failure an adapter reports is one of these kinds, with a message a comms officer can act on. */

@@ -24,6 +24,14 @@ export type HttpRequest<T> = {
   signal?: AbortSignal;
   /** What the caller is doing, for messages: "publishing", "fetching comments". */
   doing: string;
+  /** The fetch to use (tests, proxies); the global fetch by default. */
+  fetch?: typeof fetch;
+  /**
+   * Reads a platform's own error body before the status-code defaults below, for platforms whose status codes
+   * mislead: Graph sends an expired token as 400 code 190, YouTube a spent quota as 403 quotaExceeded, TikTok a
+   * posting cap as 403 spam_risk_too_many_posts. Return null to fall through to the defaults.
+   */
+  classifyError?: (res: { status: number; headers: Headers; text: string | null; mutating: boolean }) => PlatformError | null;
 };
 
 export type HttpResponse<T> = { status: number; headers: Headers; body: T };
@@ -46,7 +54,7 @@ export async function requestJson<T = unknown>(platform: PlatformId, req: HttpRe
 
   let res: Response;
   try {
-    res = await fetch(req.url, { method: req.method ?? 'GET', headers, body, signal, redirect: 'error' });
+    res = await (req.fetch ?? fetch)(req.url, { method: req.method ?? 'GET', headers, body, signal, redirect: 'error' });
   } catch (e) {
     const refused = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/.test(causeOf(e));
     if (mutating && !refused) {
@@ -57,6 +65,10 @@ export async function requestJson<T = unknown>(platform: PlatformId, req: HttpRe
   }
 
   const text = await readText(res, signal).catch(() => null);
+  if (res.status >= 400 && req.classifyError) {
+    const classified = req.classifyError({ status: res.status, headers: res.headers, text, mutating });
+    if (classified) throw classified;
+  }
   if (res.status === 401) {
     throw new PlatformError('auth-expired', platform, 'The platform no longer accepts this account’s sign-in. Reconnect the account.', { status: 401 });
   }

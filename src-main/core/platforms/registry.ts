@@ -3,7 +3,14 @@
  * publish and moderate; tests may pass their own (pointed at local servers) through `createCore({ adapters })`.
  */
 import type { Adapters } from '../accounts/account-service';
+import { createBlueskyAdapter } from './bluesky';
+import { createMastodonAdapter } from './mastodon/mastodon-adapter';
+import { createXAdapter } from './x/x-adapter';
 
 export function defaultAdapters(): Adapters {
-  return {};
+  return {
+    bluesky: createBlueskyAdapter(),
+    mastodon: createMastodonAdapter(),
+    x: createXAdapter(),
+  };
 }
