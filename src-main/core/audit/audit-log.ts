@@ -121,10 +121,9 @@ export class AuditLog {
     if (opts.beforeSeq !== undefined) q = q.where('seq', '<', opts.beforeSeq);
     if (opts.action) q = q.where('action', '=', opts.action);
     const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute();
-    const totalRow = await this.hdb.db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
+    let count = this.hdb.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (opts.action) count = count.where('action', '=', opts.action);
+    const totalRow = await count.executeTakeFirst();
     return {
       entries: rows.map((r) => toEntry(Number(r.seq), r.entry)),
       total: Number(totalRow?.n ?? 0),
