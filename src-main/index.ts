@@ -49,7 +49,14 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(protocol, RENDERER_DIR, (file) => readFile(file));
   try {
-    core = await createCore({ dataDir: app.getPath('userData'), secretStore: new KeytarSecretStore('Herald') });
+    core = await createCore({
+      dataDir: app.getPath('userData'),
+      secretStore: new KeytarSecretStore('Herald'),
+      // OAuth sign-in happens in the system browser (RFC 8252), reached only through the one safe-external function.
+      openExternal: async (url) => {
+        if (!(await openExternalSafely(shell, url))) throw new Error('Herald could not open the sign-in page in your browser');
+      },
+    });
   } catch (error) {
     // e.g. no OS keychain, or a database Herald cannot open or migrate: say so plainly and stop.
     const message = error instanceof Error ? error.message : String(error);

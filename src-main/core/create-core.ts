@@ -14,6 +14,7 @@ import { SettingsService, readInstallationId } from './settings/settings-service
 import { DEFAULT_COST, type PasswordCost } from './people/password';
 import { AccountService, type Adapters } from './accounts/account-service';
 import { defaultAdapters } from './platforms/registry';
+import { OAuthConnections, type ProviderOf } from './accounts/oauth-connections';
 
 export type CoreOptions = DatabaseTarget & {
   secretStore: SecretStore;
@@ -23,6 +24,10 @@ export type CoreOptions = DatabaseTarget & {
   passwordCost?: PasswordCost;
   /** Platform adapters; defaults to every adapter this build ships. */
   adapters?: Adapters;
+  /** Opens the system browser for OAuth sign-in (the shell's safe-external function). Absent: no OAuth connects. */
+  openExternal?: (url: string) => Promise<void>;
+  /** OAuth endpoints per platform; tests point them at a local authorisation server. */
+  oauthProviders?: ProviderOf;
 };
 
 export interface Core {
@@ -50,7 +55,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const settings = new SettingsService(database.db, audit, clock);
     await settings.load();
     const sessions = new SessionService(users, audit, clock, () => settings.get().idleLockMinutes);
-    const accounts = new AccountService(database.db, audit, options.secretStore, options.adapters ?? defaultAdapters(), clock, logger);
+    const oauth = new OAuthConnections(options.secretStore, clock, options.openExternal ?? null, options.oauthProviders);
+    const accounts = new AccountService(database.db, audit, options.secretStore, options.adapters ?? defaultAdapters(), clock, logger, oauth);
     return {
       database,
       secrets: options.secretStore,

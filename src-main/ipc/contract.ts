@@ -184,6 +184,19 @@ export const contract = {
       .strict(),
     output: accountViewSchema,
   },
+  'accounts:connect-oauth': {
+    input: z
+      .object({
+        platform: z.enum(['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'threads', 'mastodon', 'tiktok']),
+        serviceUrl: z.string().trim().min(1, 'Enter the server address').max(300),
+        clientId: z.string().trim().min(1).max(300).optional(),
+        clientSecret: z.string().trim().min(1).max(500).optional(),
+        port: z.number().int().min(1024).max(65535).optional(),
+        ...accountDetails,
+      })
+      .strict(),
+    output: accountViewSchema,
+  },
   'accounts:check-health': { input: z.object({ accountId }).strict(), output: accountViewSchema },
   'accounts:rotate-app-password': {
     input: z.object({ accountId, appPassword: z.string().trim().min(1, 'Enter the new app password').max(200) }).strict(),

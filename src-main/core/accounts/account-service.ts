@@ -16,6 +16,7 @@ import { hasPermission, type User } from '../people/user-service';
 import { PlatformError, type Credentials, type Health, type PlatformAdapter, type PlatformId } from '../platforms/adapter';
 import { summariseCapabilities, type CapabilitySummary } from '../platforms/capability-summary';
 import { checkServiceUrl } from './service-url';
+import { OAuthConnections, type OAuthConnectInput } from './oauth-connections';
 import type { AccountView } from '../../ipc/contract';
 
 export type AccountDetails = {
@@ -38,6 +39,7 @@ export class AccountService {
     private readonly adapters: Adapters,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly oauth: OAuthConnections,
   ) {}
 
   platforms(): CapabilitySummary[] {
@@ -59,10 +61,44 @@ export class AccountService {
     const adapter = this.adapter(input.platform);
     const credentials: Credentials = { serviceUrl: checkServiceUrl(input.serviceUrl), identifier: input.identifier, appPassword: input.appPassword };
     const health = await this.probe(adapter, credentials, 'connect');
+    return this.saveConnection(actor, input.platform, credentials, health, input);
+  }
+
+  /**
+   * X, Meta, LinkedIn, YouTube, TikTok and Mastodon: OAuth 2 with PKCE through a loopback redirect in the system
+   * browser (RFC 8252). A refused callback (wrong state, replayed code, foreign redirect, denied consent) is audited.
+   */
+  async connectWithOAuth(actor: User, input: OAuthConnectInput & AccountDetails): Promise<AccountView> {
+    this.requireManager(actor, 'connect a corporate account');
+    checkDetails(input);
+    const adapter = this.adapter(input.platform);
+    const serviceUrl = checkServiceUrl(input.serviceUrl);
+    let credentials: Credentials;
+    try {
+      credentials = await this.oauth.authorise({ ...input, serviceUrl });
+    } catch (e) {
+      const reason = (e as { reason?: string }).reason;
+      if (reason) {
+        await this.audit.record({
+          actor: actor.username,
+          action: 'account.connect-refused',
+          subject: `account:${input.platform}`,
+          details: { platform: input.platform, reason, serviceUrl },
+        });
+      }
+      throw e;
+    }
+    const health = await this.probe(adapter, credentials, 'connect');
+    const view = await this.saveConnection(actor, input.platform, credentials, health, input);
+    await this.oauth.rememberClient(input);
+    return view;
+  }
+
+  private async saveConnection(actor: User, platform: PlatformId, credentials: Credentials, health: Health, input: AccountDetails): Promise<AccountView> {
     const existing = await this.db
       .selectFrom('accounts')
       .selectAll()
-      .where('platform', '=', input.platform)
+      .where('platform', '=', platform)
       .where('service_url', '=', credentials.serviceUrl)
       .where('platform_account_id', '=', health.accountId)
       .executeTakeFirst();
@@ -74,7 +110,7 @@ export class AccountService {
       return await this.audit.transact(async (trx, record) => {
         const row: AccountsTable = {
           id,
-          platform: input.platform,
+          platform,
           handle: health.accountName,
           display_name: health.accountName,
           platform_account_id: health.accountId,
@@ -96,8 +132,8 @@ export class AccountService {
         await record({
           actor: actor.username,
           action: existing ? 'account.reconnected' : 'account.connected',
-          subject: `account:${input.platform}:${health.accountName}`,
-          details: { accountId: id, platform: input.platform, handle: health.accountName, serviceUrl: credentials.serviceUrl, authorisedBy: actor.username, owner: row.owner, purpose: row.purpose, kind: row.kind, campaignStartsOn: row.campaign_starts_on, campaignEndsOn: row.campaign_ends_on },
+          subject: `account:${platform}:${health.accountName}`,
+          details: { accountId: id, platform, handle: health.accountName, serviceUrl: credentials.serviceUrl, authorisedBy: actor.username, owner: row.owner, purpose: row.purpose, kind: row.kind, campaignStartsOn: row.campaign_starts_on, campaignEndsOn: row.campaign_ends_on },
         });
         return this.view(row);
       });
@@ -123,8 +159,7 @@ export class AccountService {
     const now = this.clock.now();
     let patch: Partial<AccountsTable>;
     try {
-      const credentials = await this.credentials(row);
-      const health = await this.adapter(row.platform as PlatformId).checkHealth({ credentials });
+      const health = await this.adapter(row.platform as PlatformId).checkHealth(await this.callContext(row));
       patch = { status: 'connected', ...healthColumns(health, now) };
     } catch (e) {
       if (!(e instanceof PlatformError) && !(e instanceof HeraldError)) throw e;
@@ -164,9 +199,22 @@ export class AccountService {
   async disconnect(actor: User, accountId: string, reason: string): Promise<AccountView> {
     this.requireManager(actor, 'disconnect a corporate account');
     const row = await this.row(accountId);
-    // Deleting the keychain entry is the disconnect; revoking at the platform is done where it offers revocation.
+    // Revoke at the platform where it offers revocation (RFC 7009), then forget the credentials here.
+    const revoked = await this.credentials(row)
+      .then((c) => this.oauth.revoke(row.platform as PlatformId, c))
+      .catch((e: Error) => `failed: ${e.message.slice(0, 200)}`);
     const removed = await this.secrets.delete(secretAccount(row.id));
-    return this.update(row, { status: 'disconnected', health_ok: null, health_message: 'Disconnected', token_expires_at: null }, actor.username, 'account.disconnected', { reason, credentialsRemoved: removed });
+    return this.update(row, { status: 'disconnected', health_ok: null, health_message: 'Disconnected', token_expires_at: null }, actor.username, 'account.disconnected', { reason, credentialsRemoved: removed, revokedAtPlatform: revoked });
+  }
+
+  /**
+   * The context for a platform call: credentials refreshed first if they are about to expire, with any new tokens
+   * written to the keychain before they are used (a rotated refresh token must never exist only in memory).
+   */
+  async callContext(row: { id: string; platform: string }): Promise<{ credentials: Credentials; onCredentialsChanged: (next: Credentials) => Promise<void> }> {
+    const persist = (next: Credentials) => this.secrets.set(secretAccount(row.id), JSON.stringify(next));
+    const credentials = await this.oauth.refreshIfDue(row.platform as PlatformId, await this.credentials(row), persist);
+    return { credentials, onCredentialsChanged: persist };
   }
 
   /** Credentials for a publish or moderation call: main process only. */
