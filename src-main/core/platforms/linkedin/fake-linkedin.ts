@@ -1,0 +1,139 @@
+/**
+ * A loopback LinkedIn REST API for one organization Page, written from Microsoft Learn's LinkedIn Marketing pages
+ * ("Posts API", "Images API", "Comments API", "Organization Lookup API", "Versioning", "Little Text Format"). It
+ * enforces: the LinkedIn-Version header (missing → 400 VERSION_MISSING, retired → 426 NONEXISTENT_VERSION) and
+ * X-Restli-Protocol-Version 2.0.0; URL-encoded URNs in paths; the Posts schema (required fields → 422, unknown
+ * fields → 422); images that were uploaded by their owner before use; 201 with x-restli-id and no body on create;
+ * DELETE of a comment needs ?actor=. Like LinkedIn, it keeps an unescaped reserved character in commentary and shows
+ * the post cut short there (`visibleText`), which is how that bug reaches real audiences.
+ */
+import type { Reply, Route } from '../testing/fault-server';
+import { startFaultServer, type FaultServer } from '../testing/fault-server';
+
+type Post = { id: string; author: string; commentary: string; created: number; content: unknown };
+type LiComment = { id: string; commentUrn: string; postUrn: string; actor: string; text: string; created: number; parentComment?: string };
+
+export type FakeLinkedIn = {
+  orgId: string;
+  posts: Map<string, Post>;
+  images: Map<string, { owner: string; uploaded: boolean; contentType: string }>;
+  comments: Map<string, LiComment>;
+  handle: Route;
+  addComment(postUrn: string, c: { actor: string; text: string; parentComment?: string }): LiComment;
+  /** What a reader sees: LinkedIn cuts the post at the first unescaped reserved character. */
+  visibleText(urn: string): string;
+};
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Reply => ({ status, headers, body: JSON.stringify(body) });
+const err = (status: number, message: string, code?: string): Reply => json({ status, ...(code ? { code } : {}), message }, status);
+const POST_FIELDS = new Set(['author', 'commentary', 'visibility', 'distribution', 'content', 'lifecycleState', 'isReshareDisabledByAuthor']);
+let seq = 7_300_000_000_000_000_000n;
+
+export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Council'): FakeLinkedIn {
+  const orgUrn = `urn:li:organization:${orgId}`;
+  const posts = new Map<string, Post>();
+  const images = new Map<string, { owner: string; uploaded: boolean; contentType: string }>();
+  const comments = new Map<string, LiComment>();
+
+  /** Rest.li 2.0: URNs in a path segment must arrive URL-encoded. */
+  const urnSegment = (raw: string | undefined): string | null => (raw && /^urn%3Ali%3A/i.test(raw) ? decodeURIComponent(raw) : null);
+
+  function createPost(body: Record<string, unknown>): Reply {
+    const errors = [...Object.keys(body).filter((k) => !POST_FIELDS.has(k)).map((k) => `ERROR :: /${k} :: unrecognized field found but not allowed`),
+      ...['author', 'commentary', 'visibility', 'distribution', 'lifecycleState'].filter((k) => body[k] === undefined).map((k) => `ERROR :: /${k} :: field is required but not found and has no default value`)];
+    if (errors.length) return err(422, errors.join('\n'));
+    if (body.author !== orgUrn) return err(403, `Not enough permissions to post as ${String(body.author)}`, 'ACCESS_DENIED');
+    if (String(body.commentary).length > 3000) return err(422, 'ERROR :: /commentary :: length exceeds 3000');
+    const c = body.content as { media?: { id: string }; multiImage?: { images: Array<{ id: string }> } } | undefined;
+    for (const img of [...(c?.media ? [c.media] : []), ...(c?.multiImage?.images ?? [])]) {
+      const known = images.get(img.id);
+      if (!known?.uploaded || known.owner !== orgUrn) return err(400, `Image ${img.id} is not available for this author (status ${known ? 'WAITING_UPLOAD' : 'NOT_FOUND'})`, 'INVALID_CONTENT');
+    }
+    const id = `urn:li:share:${++seq}`;
+    posts.set(id, { id, author: orgUrn, commentary: String(body.commentary), created: Date.now(), content: body.content });
+    return { status: 201, headers: { 'x-restli-id': id }, body: '' };
+  }
+
+  const handle: Route = (req, url) => {
+    const h = req.headers;
+    if (!/^Bearer good$/.test(h.authorization ?? '')) return err(401, 'Invalid access token', 'EXPIRED_ACCESS_TOKEN');
+    const version = h['linkedin-version'];
+    if (!version) return err(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
+    if (!/^\d{6}$/.test(String(version)) || String(version) < '202505') return err(426, `Requested version ${String(version)} is not active`, 'NONEXISTENT_VERSION');
+    if (h['x-restli-protocol-version'] !== '2.0.0') return err(400, 'This API requires X-Restli-Protocol-Version: 2.0.0', 'ILLEGAL_ARGUMENT');
+    const [, , resource, key, sub, subKey] = url.pathname.split('/'); // '', 'rest', resource, ...
+    const method = req.method ?? 'GET';
+    const body = req.bodyText && /json/.test(h['content-type'] ?? '') ? (JSON.parse(req.bodyText) as Record<string, unknown>) : {};
+
+    if (url.pathname.startsWith('/upload/') && method === 'PUT') {
+      const image = images.get(decodeURIComponent(url.pathname.slice('/upload/'.length)));
+      if (!image) return err(404, 'Upload URL not found');
+      Object.assign(image, { uploaded: true, contentType: h['content-type'] ?? '' });
+      return { status: 201, body: '' };
+    }
+    if (resource === 'organizations' && key === orgId && method === 'GET') return json({ id: Number(orgId), localizedName: name, vanityName: 'herald-test-council' });
+    if (resource === 'images' && url.searchParams.get('action') === 'initializeUpload' && method === 'POST') {
+      const owner = (body.initializeUploadRequest as { owner?: string } | undefined)?.owner;
+      if (owner !== orgUrn) return err(403, `Not enough permissions to upload for ${String(owner)}`, 'ACCESS_DENIED');
+      const image = `urn:li:image:D4E10AQ${++seq}`;
+      images.set(image, { owner, uploaded: false, contentType: '' });
+      return json({ value: { uploadUrlExpiresAt: Date.now() + 3_600_000, uploadUrl: `http://${h.host}/upload/${encodeURIComponent(image)}`, image } });
+    }
+    if (resource === 'posts' && !key && method === 'POST') return createPost(body);
+    if (resource === 'posts' && !key && method === 'GET') {
+      if (url.searchParams.get('q') !== 'author' || h['x-restli-method'] !== 'FINDER') return err(400, 'Use the author finder: q=author with X-RestLi-Method: FINDER', 'ILLEGAL_ARGUMENT');
+      const author = url.searchParams.get('author');
+      const count = Number(url.searchParams.get('count') ?? 10);
+      const elements = [...posts.values()].filter((p) => p.author === author).reverse().slice(0, count).map((p) => ({ id: p.id, author: p.author, commentary: p.commentary, createdAt: p.created, publishedAt: p.created, lifecycleState: 'PUBLISHED', visibility: 'PUBLIC' }));
+      return json({ elements, paging: { start: 0, count, links: [] } });
+    }
+    if (resource === 'posts' && key && method === 'DELETE') {
+      const urn = urnSegment(key);
+      if (!urn) return err(400, 'The post URN in the path must be URL-encoded', 'ILLEGAL_ARGUMENT');
+      return posts.delete(urn) ? { status: 204, body: '' } : err(404, `Post ${urn} not found`, 'NOT_FOUND');
+    }
+    if (resource === 'socialActions' && sub === 'comments') {
+      const target = urnSegment(key);
+      if (!target) return err(400, 'The URN in the path must be URL-encoded', 'ILLEGAL_ARGUMENT');
+      if (method === 'GET') {
+        const elements = [...comments.values()].filter((c) => c.postUrn === target).map((c) => ({ id: c.id, commentUrn: c.commentUrn, actor: c.actor, object: c.postUrn, message: { text: c.text, attributes: [] }, created: { time: c.created, actor: c.actor }, ...(c.parentComment ? { parentComment: c.parentComment } : {}) }));
+        return json({ elements, paging: { start: 0, count: elements.length } });
+      }
+      if (method === 'POST') {
+        const object = String(body.object ?? '');
+        if (body.actor !== orgUrn || !posts.has(object) || !(body.message as { text?: string } | undefined)?.text) return err(422, 'ERROR :: actor, object and message.text are required, and object must be a post');
+        const c = addComment(object, { actor: orgUrn, text: (body.message as { text: string }).text, ...(body.parentComment ? { parentComment: String(body.parentComment) } : {}) });
+        return json({ id: c.id, commentUrn: c.commentUrn, actor: c.actor, object, message: { text: c.text } }, 201, { 'x-restli-id': c.id });
+      }
+      if (method === 'DELETE' && subKey) {
+        if (url.searchParams.get('actor') !== orgUrn) return err(400, 'The actor query parameter is required', 'ILLEGAL_ARGUMENT');
+        const c = [...comments.values()].find((x) => x.postUrn === target && x.id === decodeURIComponent(subKey));
+        if (!c || posts.get(target)?.author !== orgUrn) return err(403, 'Not enough permissions to delete this comment', 'ACCESS_DENIED');
+        comments.delete(c.commentUrn);
+        return { status: 204, body: '' };
+      }
+    }
+    return err(404, `No resource at ${method} ${url.pathname}`, 'NOT_FOUND');
+  };
+
+  function addComment(postUrn: string, c: { actor: string; text: string; parentComment?: string }): LiComment {
+    const id = String(++seq);
+    const comment: LiComment = { id, commentUrn: `urn:li:comment:(${postUrn},${id})`, postUrn, actor: c.actor, text: c.text, created: Date.now(), ...(c.parentComment ? { parentComment: c.parentComment } : {}) };
+    comments.set(comment.commentUrn, comment);
+    return comment;
+  }
+
+  function visibleText(urn: string): string {
+    const little = posts.get(urn)?.commentary ?? '';
+    const cut = /(?<!\\)[|{}@[\]()<>*_~]/.exec(little);
+    return (cut ? little.slice(0, cut.index) : little).replace(/\\(.)/g, '$1');
+  }
+
+  return { orgId, posts, images, comments, handle, addComment, visibleText };
+}
+
+export async function startFakeLinkedIn(): Promise<FakeLinkedIn & { server: FaultServer; serviceUrl: string }> {
+  const fake = createFakeLinkedIn();
+  const server = await startFaultServer(fake.handle);
+  return { ...fake, server, serviceUrl: server.url };
+}
