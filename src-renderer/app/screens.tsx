@@ -1,4 +1,5 @@
 /** Which component each route shows. Screens for managers tell anyone else they need the manager role. */
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { ComingLater } from '../features/placeholders/ComingLater';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -22,9 +23,10 @@ export function Screen({ route, session }: { route: RouteKey; session: SessionVi
     case 'calendar':
     case 'approvals':
     case 'inbox':
-    case 'accounts':
     case 'reports':
       return <ComingLater area={route} />;
+    case 'accounts':
+      return <AccountsScreen manager={isManager(session)} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':

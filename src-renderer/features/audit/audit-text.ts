@@ -14,6 +14,13 @@ const actionLabels: Record<string, string> = {
   'auth.unlock-failed': 'Unlock failed',
   'audit.verified': 'Audit log checked',
   'settings.changed': 'Settings changed',
+  'account.connected': 'Account connected',
+  'account.reconnected': 'Account reconnected',
+  'account.credentials-rotated': 'Account app password changed',
+  'account.disconnected': 'Account disconnected',
+  'account.details-changed': 'Account details changed',
+  'account.healthy': 'Account working again',
+  'account.unhealthy': 'Account problem found',
 };
 
 export function actionLabel(action: string): string {
