@@ -73,6 +73,10 @@ export const capabilitySummarySchema = z.object({
   auth: z.enum(['app-password', 'oauth2-pkce']),
   textLimit: z.number(),
   textCounting: z.string(),
+  /** The API address to connect to by default (null: the manager must enter it, e.g. a Mastodon instance). */
+  defaultServiceUrl: z.string().nullable(),
+  /** The OAuth redirect must use a registered port (X, LinkedIn). */
+  needsRegisteredPort: z.boolean(),
   can: z.array(z.string()),
   cannot: z.array(z.string()),
   notes: z.array(z.string()),
@@ -109,6 +113,18 @@ const accountDetails = {
   campaignEndsOn: isoDate.nullable(),
 };
 const accountId = z.string().min(1).max(64);
+
+export const oauthPlatformSchema = z.enum(['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'threads', 'mastodon', 'tiktok']);
+
+/** After signing in, some platforms need one more choice: which Facebook Page or LinkedIn organisation to connect. */
+export const pendingChoiceSchema = z.object({
+  pendingId: z.string(),
+  /** e.g. "Facebook Page", "LinkedIn organisation" */
+  what: z.string(),
+  options: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** UTC ms after which the pending sign-in is forgotten and the manager must sign in again. */
+  expiresAt: z.number(),
+});
 
 const empty = z.object({}).strict();
 const ok = z.object({ done: z.literal(true) });
@@ -187,7 +203,7 @@ export const contract = {
   'accounts:connect-oauth': {
     input: z
       .object({
-        platform: z.enum(['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'threads', 'mastodon', 'tiktok']),
+        platform: oauthPlatformSchema,
         serviceUrl: z.string().trim().min(1, 'Enter the server address').max(300),
         clientId: z.string().trim().min(1).max(300).optional(),
         clientSecret: z.string().trim().min(1).max(500).optional(),
@@ -195,6 +211,11 @@ export const contract = {
         ...accountDetails,
       })
       .strict(),
+    /** Either the connected account, or (Facebook Pages, LinkedIn organisations) a choice to make first. */
+    output: z.object({ account: accountViewSchema.nullable(), choose: pendingChoiceSchema.nullable() }),
+  },
+  'accounts:complete-oauth': {
+    input: z.object({ pendingId: z.string().min(1).max(64), targetId: z.string().min(1).max(200) }).strict(),
     output: accountViewSchema,
   },
   'accounts:check-health': { input: z.object({ accountId }).strict(), output: accountViewSchema },

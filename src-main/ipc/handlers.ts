@@ -84,6 +84,7 @@ export function createHandlers(core: Core): HandlerTable {
     'accounts:connect-app-password': async ({ windowKey }, input) =>
       core.accounts.connectWithAppPassword(await requireUser(windowKey), input),
     'accounts:connect-oauth': async ({ windowKey }, input) => core.accounts.connectWithOAuth(await requireUser(windowKey), input),
+    'accounts:complete-oauth': async ({ windowKey }, input) => core.accounts.completeOAuth(await requireUser(windowKey), input.pendingId, input.targetId),
     'accounts:check-health': async ({ windowKey }, input) => core.accounts.checkHealth(await requireUser(windowKey), input.accountId),
     'accounts:rotate-app-password': async ({ windowKey }, input) =>
       core.accounts.rotateAppPassword(await requireUser(windowKey), input.accountId, input.appPassword),

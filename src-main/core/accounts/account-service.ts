@@ -13,11 +13,13 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { HeraldError } from '../errors';
 import { hasPermission, type User } from '../people/user-service';
-import { PlatformError, type Credentials, type Health, type PlatformAdapter, type PlatformId } from '../platforms/adapter';
+import { PlatformError, type ConnectTarget, type Credentials, type Health, type PlatformAdapter, type PlatformId } from '../platforms/adapter';
 import { summariseCapabilities, type CapabilitySummary } from '../platforms/capability-summary';
 import { checkServiceUrl } from './service-url';
 import { OAuthConnections, type OAuthConnectInput } from './oauth-connections';
 import type { AccountView } from '../../ipc/contract';
+
+export type PendingChoice = { pendingId: string; what: string; options: Array<{ id: string; name: string }>; expiresAt: number };
 
 export type AccountDetails = {
   owner: string;
@@ -31,6 +33,19 @@ export type Adapters = Partial<Record<PlatformId, PlatformAdapter>>;
 
 const secretAccount = (id: string) => `account:${id}`;
 
+/** How long a signed-in but not yet finished connection (waiting for a Page choice) is kept, in memory only. */
+const PENDING_MS = 10 * 60_000;
+
+type Pending = { actorId: string; input: OAuthConnectInput & AccountDetails; credentials: Credentials; targets: ConnectTarget[]; expiresAt: number };
+
+/** A target's token replaces the person's (a Facebook Page token never expires and has no refresh token). */
+function withTarget(base: Credentials, t: ConnectTarget): Credentials {
+  const tokens = t.credentials.accessToken
+    ? { accessToken: t.credentials.accessToken, ...(t.credentials.refreshToken ? { refreshToken: t.credentials.refreshToken } : {}), ...(t.credentials.expiresAt !== undefined ? { expiresAt: t.credentials.expiresAt } : {}) }
+    : { ...(base.accessToken ? { accessToken: base.accessToken } : {}), ...(base.refreshToken ? { refreshToken: base.refreshToken } : {}), ...(base.expiresAt !== undefined ? { expiresAt: base.expiresAt } : {}) };
+  return { serviceUrl: base.serviceUrl, ...tokens, extra: { ...base.extra, ...t.credentials.extra } };
+}
+
 export class AccountService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -41,6 +56,8 @@ export class AccountService {
     private readonly logger: Logger,
     private readonly oauth: OAuthConnections,
   ) {}
+
+  private readonly pending = new Map<string, Pending>();
 
   platforms(): CapabilitySummary[] {
     return Object.entries(this.adapters).map(([id, a]) => summariseCapabilities(id as PlatformId, a!.capabilities));
@@ -68,7 +85,7 @@ export class AccountService {
    * X, Meta, LinkedIn, YouTube, TikTok and Mastodon: OAuth 2 with PKCE through a loopback redirect in the system
    * browser (RFC 8252). A refused callback (wrong state, replayed code, foreign redirect, denied consent) is audited.
    */
-  async connectWithOAuth(actor: User, input: OAuthConnectInput & AccountDetails): Promise<AccountView> {
+  async connectWithOAuth(actor: User, input: OAuthConnectInput & AccountDetails): Promise<{ account: AccountView | null; choose: PendingChoice | null }> {
     this.requireManager(actor, 'connect a corporate account');
     checkDetails(input);
     const adapter = this.adapter(input.platform);
@@ -88,10 +105,43 @@ export class AccountService {
       }
       throw e;
     }
-    const health = await this.probe(adapter, credentials, 'connect');
+    if (!adapter.listTargets) return { account: await this.finishOAuth(actor, input, credentials), choose: null };
+    // Facebook Pages, LinkedIn organisations: the sign-in is a person's; the account is what they manage.
+    const targets = await this.platformCall(adapter, () => adapter.listTargets!({ credentials }));
+    if (targets.length === 1) return { account: await this.finishOAuth(actor, input, withTarget(credentials, targets[0]!)), choose: null };
+    const pendingId = randomUUID();
+    const expiresAt = this.clock.now() + PENDING_MS;
+    this.pending.set(pendingId, { actorId: actor.id, input: { ...input, serviceUrl }, credentials, targets, expiresAt });
+    return { account: null, choose: { pendingId, what: adapter.targetLabel ?? 'account', options: targets.map((t) => ({ id: t.id, name: t.name })), expiresAt } };
+  }
+
+  /** The second step of a connection that needed a choice: the manager picked a Page or organisation. */
+  async completeOAuth(actor: User, pendingId: string, targetId: string): Promise<AccountView> {
+    this.requireManager(actor, 'connect a corporate account');
+    for (const [id, p] of this.pending) if (p.expiresAt < this.clock.now()) this.pending.delete(id);
+    const p = this.pending.get(pendingId);
+    // Only the manager who signed in can finish their own sign-in.
+    if (!p || p.actorId !== actor.id) throw new HeraldError('not-found', 'That sign-in has expired or is not yours: connect the account again');
+    const target = p.targets.find((t) => t.id === targetId);
+    if (!target) throw new HeraldError('invalid-input', 'Choose one of the options offered', { targetId: 'Choose one of the options' });
+    this.pending.delete(pendingId);
+    return this.finishOAuth(actor, p.input, withTarget(p.credentials, target));
+  }
+
+  private async finishOAuth(actor: User, input: OAuthConnectInput & AccountDetails, credentials: Credentials): Promise<AccountView> {
+    const health = await this.probe(this.adapter(input.platform), credentials, 'connect');
     const view = await this.saveConnection(actor, input.platform, credentials, health, input);
     await this.oauth.rememberClient(input);
     return view;
+  }
+
+  private async platformCall<T>(adapter: PlatformAdapter, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof PlatformError) throw new HeraldError(e.kind === 'auth-expired' ? 'bad-credentials' : 'conflict', `${adapter.capabilities.displayName} refused: ${e.message}`);
+      throw e;
+    }
   }
 
   private async saveConnection(actor: User, platform: PlatformId, credentials: Credentials, health: Health, input: AccountDetails): Promise<AccountView> {
@@ -289,7 +339,7 @@ export class AccountService {
       rateLimit: r.rate_limit_remaining === null && r.rate_limit_reset_at === null ? null : { remaining: r.rate_limit_remaining === null ? null : Number(r.rate_limit_remaining), resetAt: r.rate_limit_reset_at === null ? null : Number(r.rate_limit_reset_at) },
       capabilities: adapter
         ? summariseCapabilities(r.platform as PlatformId, adapter.capabilities, limits?.maxLength ?? null)
-        : { platform: r.platform as PlatformId, displayName: r.platform, auth: 'oauth2-pkce', textLimit: 0, textCounting: 'unknown', can: [], cannot: [], notes: ['This version of Herald has no adapter for this platform.'] },
+        : { platform: r.platform as PlatformId, displayName: r.platform, auth: 'oauth2-pkce', textLimit: 0, textCounting: 'unknown', defaultServiceUrl: null, needsRegisteredPort: false, can: [], cannot: [], notes: ['This version of Herald has no adapter for this platform.'] },
     };
   }
 }

@@ -58,7 +58,11 @@ afterEach(async () => {
   await x.close();
 });
 
-const connectX = () => core.accounts.connectWithOAuth(admin, { platform: 'x', serviceUrl: x.url, clientId: 'herald-x', clientSecret: 'x-client-secret', port, ...details });
+const connectX = async () => {
+  const r = await core.accounts.connectWithOAuth(admin, { platform: 'x', serviceUrl: x.url, clientId: 'herald-x', clientSecret: 'x-client-secret', port, ...details });
+  expect(r.choose).toBeNull();
+  return r.account!;
+};
 
 describe('connecting X with OAuth', () => {
   it('a manager signs in through the browser; the tokens go to the keychain and the connection is audited', async () => {

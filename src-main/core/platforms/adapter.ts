@@ -129,6 +129,8 @@ export type Comment = {
 
 export type CommentPage = { comments: Comment[]; cursor: string | null };
 
+export type ConnectTarget = { id: string; name: string; credentials: Partial<Omit<Credentials, 'serviceUrl'>> };
+
 export interface PlatformAdapter {
   readonly platform: PlatformId;
   readonly capabilities: Capabilities;
@@ -143,6 +145,14 @@ export interface PlatformAdapter {
   hideComment(ctx: CallContext, comment: Comment): Promise<void>;
   deleteComment(ctx: CallContext, comment: Comment): Promise<void>;
   blockUser(ctx: CallContext, authorId: string): Promise<void>;
+  /**
+   * After an OAuth sign-in, the things this sign-in can act for, where a person must choose one: the Facebook Pages
+   * the user manages, the LinkedIn organisations they administer. Each comes with the credential changes that make
+   * the account act as it (a Page access token, `extra.pageId`, `extra.organizationId`). Absent: no choice needed.
+   */
+  listTargets?(ctx: CallContext): Promise<ConnectTarget[]>;
+  /** What a target is called, for the choice: "Facebook Page", "LinkedIn organisation". */
+  readonly targetLabel?: string;
   /** Where `capabilities.mute`: stop seeing an author without blocking them. */
   muteUser?(ctx: CallContext, authorId: string): Promise<void>;
 }

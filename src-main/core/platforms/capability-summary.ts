@@ -3,6 +3,7 @@
  * this platform, what it cannot, and why (R20: "not every platform can hide or block: say so instead of pretending").
  */
 import type { Capabilities, PlatformId } from './adapter';
+import { DEFAULT_SERVICE_URL, NEEDS_REGISTERED_PORT } from './service-defaults';
 
 export type CapabilitySummary = {
   platform: PlatformId;
@@ -10,6 +11,8 @@ export type CapabilitySummary = {
   auth: Capabilities['auth'];
   textLimit: number;
   textCounting: string;
+  defaultServiceUrl: string | null;
+  needsRegisteredPort: boolean;
   can: string[];
   cannot: string[];
   notes: string[];
@@ -43,6 +46,8 @@ export function summariseCapabilities(platform: PlatformId, c: Capabilities, lim
     auth: c.auth,
     textLimit: limitOverride ?? c.text.maxLength,
     textCounting: COUNTING[c.text.counting],
+    defaultServiceUrl: DEFAULT_SERVICE_URL[platform],
+    needsRegisteredPort: NEEDS_REGISTERED_PORT.has(platform),
     can,
     cannot,
     notes: [...c.notes],
