@@ -5,17 +5,32 @@
  * attached media, attached media must be the Page's own unpublished photos, a photo needs a `source` file or `url`,
  * `is_hidden` must be a boolean, an identical post straight after another is refused (code 506), and usage headers
  * (X-Business-Use-Case-Usage) come back on every answer.
+ *
+ * The signed-in person's Pages come from GET /me/accounts (Pages API "Manage a Page"; User "Accounts" edge): each
+ * with its id, name, a Page access token and the person's `tasks` on it, cursor-paged (Graph API "Paginated Results":
+ * `paging.cursors.after`, and `paging.next` only while more remain). Only the user token may ask (with a Page token,
+ * /me is the Page, which has no `accounts` edge). The Page tokens handed out are accepted for Page calls alongside
+ * the user token `good` (kept lenient for the older tests), and every request's token is recorded in `tokensUsed` so
+ * a test can check which one a call carried.
  */
 import type { Reply, Route } from '../testing/fault-server';
 import { startFaultServer, type FaultServer } from '../testing/fault-server';
-import { checkToken, graphError, iso, json, nextId, readParams, segments } from '../meta/fake-graph';
+import { checkToken, graphError, iso, json, nextId, readParams, segments, tokenOf } from '../meta/fake-graph';
 
 type Post = { id: string; message: string; created: number; photoIds: string[] };
 type Photo = { id: string; alt: string | null; published: boolean; contentType: string };
 type FbComment = { id: string; postId: string; message: string; fromId: string; fromName: string; created: number; parent?: string; hidden: boolean };
 
+/** A Page the signed-in person has a role on, as /me/accounts lists it. */
+export type ManagedPage = { id: string; name: string; tasks: string[]; accessToken: string };
+export type FakeFacebookOptions = { managedPages?: ManagedPage[]; accountsPageSize?: number };
+
 export type FakeFacebook = {
   pageId: string;
+  /** What /me/accounts lists; change it in place (push, splice) to reshape a test's sign-in. */
+  managedPages: ManagedPage[];
+  /** Every request's method, path (no query) and token, in order. */
+  tokensUsed: Array<{ method: string; path: string; token: string | null }>;
   posts: Map<string, Post>;
   photos: Map<string, Photo>;
   comments: Map<string, FbComment>;
@@ -25,7 +40,11 @@ export type FakeFacebook = {
   addComment(postId: string, c: { message: string; fromId: string; fromName: string; parent?: string; created?: number }): FbComment;
 };
 
-export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Council'): FakeFacebook {
+export const ALL_TASKS = ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'];
+
+export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Council', opts: FakeFacebookOptions = {}): FakeFacebook {
+  const managedPages: ManagedPage[] = opts.managedPages ?? [{ id: pageId, name: pageName, tasks: ALL_TASKS, accessToken: `page-token-${pageId}` }];
+  const tokensUsed: FakeFacebook['tokensUsed'] = [];
   const posts = new Map<string, Post>();
   const photos = new Map<string, Photo>();
   const comments = new Map<string, FbComment>();
@@ -44,9 +63,16 @@ export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Coun
 
   const handle: Route = (req, url) => {
     const { params, files } = readParams(req, url);
-    const denied = checkToken(req, params);
+    const token = tokenOf(req, params);
+    tokensUsed.push({ method: req.method ?? 'GET', path: url.pathname, token });
+    const pageToken = managedPages.some((p) => p.accessToken === token);
+    const denied = checkToken(req, params, ['good', ...managedPages.map((p) => p.accessToken)]);
     if (denied) return denied;
     const [node, edge, ...rest] = segments(url);
+    if (node === 'me' && edge === 'accounts' && !rest.length && req.method === 'GET') {
+      if (pageToken) return graphError(400, 100, 'Tried accessing nonexisting field (accounts) on node type (Page)');
+      return ok(accountsPage(params, new URL(url.pathname + url.search, `http://${req.headers.host ?? '127.0.0.1'}`)));
+    }
     if (!node || rest.length) return graphError(400, 2500, 'Unknown path components', { type: 'OAuthException' });
     const method = req.method ?? 'GET';
 
@@ -118,17 +144,37 @@ export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Coun
     return graphError(400, 100, `(#100) Unsupported ${method} request to /${segments(url).join('/')}`);
   };
 
+  /** One page of /me/accounts (`url` as the client called it): `fields` honoured, at most `limit` Pages, cursor paging. */
+  function accountsPage(params: URLSearchParams, url: URL): unknown {
+    const fields = new Set((params.get('fields') ?? 'id,name').split(','));
+    const size = Math.min(Number(params.get('limit') ?? 25), opts.accountsPageSize ?? 25);
+    const start = params.get('after') ? Number(Buffer.from(params.get('after')!, 'base64url').toString()) : 0;
+    const slice = managedPages.slice(start, start + size);
+    const data = slice.map((p) => ({
+      id: p.id,
+      ...(fields.has('name') ? { name: p.name } : {}),
+      ...(fields.has('access_token') ? { access_token: p.accessToken } : {}),
+      ...(fields.has('tasks') ? { tasks: p.tasks } : {}),
+      category: 'Government organisation',
+    }));
+    const cursor = (i: number) => Buffer.from(String(i)).toString('base64url');
+    const next = new URL(url);
+    next.searchParams.set('after', cursor(start + slice.length));
+    const more = start + slice.length < managedPages.length;
+    return { data, paging: { cursors: { before: cursor(start), after: cursor(start + slice.length) }, ...(more ? { next: next.toString() } : {}) } };
+  }
+
   function addComment(postId: string, c: { message: string; fromId: string; fromName: string; parent?: string; created?: number }): FbComment {
     const comment: FbComment = { id: `${postId.split('_')[1] ?? postId}_${nextId()}`, postId, message: c.message, fromId: c.fromId, fromName: c.fromName, created: c.created ?? Date.now(), hidden: false, ...(c.parent ? { parent: c.parent } : {}) };
     comments.set(comment.id, comment);
     return comment;
   }
 
-  return { pageId, posts, photos, comments, blocked, handle, addComment };
+  return { pageId, managedPages, tokensUsed, posts, photos, comments, blocked, handle, addComment };
 }
 
-export async function startFakeFacebook(): Promise<FakeFacebook & { server: FaultServer; serviceUrl: string }> {
-  const fake = createFakeFacebook();
+export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise<FakeFacebook & { server: FaultServer; serviceUrl: string }> {
+  const fake = createFakeFacebook(undefined, undefined, opts);
   const server = await startFaultServer(fake.handle);
   return { ...fake, server, serviceUrl: `${server.url}/v21.0` };
 }

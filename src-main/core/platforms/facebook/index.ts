@@ -5,6 +5,7 @@
  * "Comment" (POST /{comment-id} is_hidden, DELETE), "Object Comments" (GET /{object-id}/comments, filter=stream),
  * "Users or Pages Blocked from a Page" (POST /{page-id}/blocked), "Page Published Posts".
  * Facebook has no idempotency key, so an unknown outcome is reconciled by finding the text among recent posts.
+ * After sign-in, `listTargets` offers the Pages the person can post to, each with its Page token (pages.ts).
  */
 import { z } from 'zod';
 import { notSupported, type CallContext, type Comment, type PlatformAdapter, type PublishRequest, type PublishedPost } from '../adapter';
@@ -13,6 +14,7 @@ import { newerThan, sinceSeconds } from '../comment-cursor';
 import { createGraph, graphUsage, requireExtra } from '../meta/graph';
 import { recentEnough, sameText } from '../text-match';
 import { FACEBOOK_CAPABILITIES } from './capabilities';
+import { listFacebookPages } from './pages';
 
 const Id = z.object({ id: z.string() });
 const Success = z.object({ success: z.boolean() });
@@ -65,6 +67,9 @@ export function createFacebookAdapter(opts?: AdapterOptions): PlatformAdapter {
   const adapter: PlatformAdapter = {
     platform: 'facebook',
     capabilities: FACEBOOK_CAPABILITIES,
+    targetLabel: 'Facebook Page',
+
+    listTargets: (ctx) => listFacebookPages(graph, ctx),
 
     async checkHealth(ctx) {
       const { body, headers } = await graph.get(ctx, page(ctx), { params: { fields: 'id,name' }, schema: z.object({ id: z.string(), name: z.string() }), doing: 'checking the Page' });

@@ -6,6 +6,12 @@
  * fields → 422); images that were uploaded by their owner before use; 201 with x-restli-id and no body on create;
  * DELETE of a comment needs ?actor=. Like LinkedIn, it keeps an unescaped reserved character in commentary and shows
  * the post cut short there (`visibleText`), which is how that bug reaches real audiences.
+ *
+ * The signed-in member's roles come from the "Organization Access Control by Role" finder (Community Management):
+ * GET /rest/organizationAcls?q=roleAssignee, optionally filtered by `role` and `state`, paged by `start` and `count`,
+ * each element naming `organization` as a URN. The fake honours both filters, so a member who is only an ANALYST of
+ * an organisation does not come back when the query asks for ADMINISTRATOR. Each listed organisation answers the
+ * Organization Lookup API (GET /rest/organizations/{id} → `localizedName`).
  */
 import type { Reply, Route } from '../testing/fault-server';
 import { startFaultServer, type FaultServer } from '../testing/fault-server';
@@ -13,8 +19,14 @@ import { startFaultServer, type FaultServer } from '../testing/fault-server';
 type Post = { id: string; author: string; commentary: string; created: number; content: unknown };
 type LiComment = { id: string; commentUrn: string; postUrn: string; actor: string; text: string; created: number; parentComment?: string };
 
+/** An organisation the signed-in member has a role on, as organizationAcls reports it. */
+export type MemberOrg = { id: string; name: string; role: string; state?: string };
+export type FakeLinkedInOptions = { memberOrgs?: MemberOrg[]; aclPageSize?: number };
+
 export type FakeLinkedIn = {
   orgId: string;
+  /** What organizationAcls knows of; change it in place (push, splice) to reshape a test's member. */
+  memberOrgs: MemberOrg[];
   posts: Map<string, Post>;
   images: Map<string, { owner: string; uploaded: boolean; contentType: string }>;
   comments: Map<string, LiComment>;
@@ -29,8 +41,11 @@ const err = (status: number, message: string, code?: string): Reply => json({ st
 const POST_FIELDS = new Set(['author', 'commentary', 'visibility', 'distribution', 'content', 'lifecycleState', 'isReshareDisabledByAuthor']);
 let seq = 7_300_000_000_000_000_000n;
 
-export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Council'): FakeLinkedIn {
+export const MEMBER_URN = 'urn:li:person:hErAlD01';
+
+export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Council', opts: FakeLinkedInOptions = {}): FakeLinkedIn {
   const orgUrn = `urn:li:organization:${orgId}`;
+  const memberOrgs: MemberOrg[] = opts.memberOrgs ?? [{ id: orgId, name, role: 'ADMINISTRATOR', state: 'APPROVED' }];
   const posts = new Map<string, Post>();
   const images = new Map<string, { owner: string; uploaded: boolean; contentType: string }>();
   const comments = new Map<string, LiComment>();
@@ -72,6 +87,11 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
       return { status: 201, body: '' };
     }
     if (resource === 'organizations' && key === orgId && method === 'GET') return json({ id: Number(orgId), localizedName: name, vanityName: 'herald-test-council' });
+    if (resource === 'organizations' && key && !sub && method === 'GET') {
+      const known = memberOrgs.find((o) => o.id === key);
+      return known ? json({ id: Number(known.id), localizedName: known.name, vanityName: known.name.toLowerCase().replace(/\W+/g, '-') }) : err(404, `Organization ${key} not found`, 'NOT_FOUND');
+    }
+    if (resource === 'organizationAcls' && !key && method === 'GET') return organizationAcls(url.searchParams);
     if (resource === 'images' && url.searchParams.get('action') === 'initializeUpload' && method === 'POST') {
       const owner = (body.initializeUploadRequest as { owner?: string } | undefined)?.owner;
       if (owner !== orgUrn) return err(403, `Not enough permissions to upload for ${String(owner)}`, 'ACCESS_DENIED');
@@ -116,6 +136,25 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
     return err(404, `No resource at ${method} ${url.pathname}`, 'NOT_FOUND');
   };
 
+  /** The roleAssignee finder: this member's roles, filtered by `role` and `state` where given, paged by start/count. */
+  function organizationAcls(q: URLSearchParams): Reply {
+    if (q.get('q') !== 'roleAssignee') return err(400, 'Use a finder: q=roleAssignee or q=organization', 'ILLEGAL_ARGUMENT');
+    const role = q.get('role');
+    const state = q.get('state');
+    const matching = memberOrgs.filter((o) => (!role || o.role === role) && (!state || (o.state ?? 'APPROVED') === state));
+    const start = Number(q.get('start') ?? 0);
+    const count = Math.min(Number(q.get('count') ?? 10), opts.aclPageSize ?? 100);
+    const elements = matching.slice(start, start + count).map((o) => ({
+      roleAssignee: MEMBER_URN,
+      state: o.state ?? 'APPROVED',
+      role: o.role,
+      organization: `urn:li:organization:${o.id}`,
+      created: { actor: MEMBER_URN, time: 1_700_000_000_000 },
+      lastModified: { actor: MEMBER_URN, time: 1_700_000_000_000 },
+    }));
+    return json({ elements, paging: { start, count, total: matching.length, links: [] } });
+  }
+
   function addComment(postUrn: string, c: { actor: string; text: string; parentComment?: string }): LiComment {
     const id = String(++seq);
     const comment: LiComment = { id, commentUrn: `urn:li:comment:(${postUrn},${id})`, postUrn, actor: c.actor, text: c.text, created: Date.now(), ...(c.parentComment ? { parentComment: c.parentComment } : {}) };
@@ -129,11 +168,11 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
     return (cut ? little.slice(0, cut.index) : little).replace(/\\(.)/g, '$1');
   }
 
-  return { orgId, posts, images, comments, handle, addComment, visibleText };
+  return { orgId, memberOrgs, posts, images, comments, handle, addComment, visibleText };
 }
 
-export async function startFakeLinkedIn(): Promise<FakeLinkedIn & { server: FaultServer; serviceUrl: string }> {
-  const fake = createFakeLinkedIn();
+export async function startFakeLinkedIn(opts: FakeLinkedInOptions = {}): Promise<FakeLinkedIn & { server: FaultServer; serviceUrl: string }> {
+  const fake = createFakeLinkedIn(undefined, undefined, opts);
   const server = await startFaultServer(fake.handle);
   return { ...fake, server, serviceUrl: server.url };
 }

@@ -5,6 +5,7 @@
  * and no body; the author finder GET /rest/posts?q=author), "Images API" (POST /rest/images?action=initializeUpload,
  * then PUT the bytes), "Comments API" (/rest/socialActions/{urn}/comments; DELETE needs ?actor=). LinkedIn has no
  * idempotency key: an unknown outcome is reconciled by finding the text among the Page's recent posts.
+ * After sign-in, `listTargets` offers the organisations the member administers (organizations.ts).
  */
 import { z } from 'zod';
 import { PlatformError, notSupported, type CallContext, type Comment, type PlatformAdapter, type PublishRequest } from '../adapter';
@@ -12,6 +13,7 @@ import { resolveOptions, type AdapterOptions } from '../adapter-options';
 import { newerThan } from '../comment-cursor';
 import { recentEnough, sameText } from '../text-match';
 import { LINKEDIN_CAPABILITIES } from './capabilities';
+import { listLinkedInOrganizations } from './organizations';
 import { createLinkedIn, encodeUrn, fromLittleText, toLittleText } from './rest';
 
 const PostList = z.object({ elements: z.array(z.object({ id: z.string(), commentary: z.string().default(''), publishedAt: z.number().optional(), createdAt: z.number().optional() })) });
@@ -76,6 +78,9 @@ export function createLinkedInAdapter(opts?: AdapterOptions): PlatformAdapter {
   return {
     platform: 'linkedin',
     capabilities: LINKEDIN_CAPABILITIES,
+    targetLabel: 'LinkedIn organisation',
+
+    listTargets: (ctx) => listLinkedInOrganizations(li, ctx),
 
     async checkHealth(ctx) {
       const id = org(ctx).split(':').pop()!;

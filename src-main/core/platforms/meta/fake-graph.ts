@@ -14,12 +14,17 @@ export function graphError(status: number, code: number, message: string, extra:
   return json({ error: { message, type: extra.type ?? 'OAuthException', code, ...(extra.error_subcode ? { error_subcode: extra.error_subcode } : {}), fbtrace_id: 'AbCdEf' } }, status);
 }
 
-/** Tokens the fakes know: `good` works, `expired` gets Graph's code 190. */
-export function checkToken(req: FakeRequest, params: URLSearchParams): Reply | null {
-  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? params.get('access_token');
+/** The token a request carries: the Authorization header, or Graph's `access_token` parameter. */
+export function tokenOf(req: FakeRequest, params: URLSearchParams): string | null {
+  return /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? params.get('access_token');
+}
+
+/** Tokens the fakes know: `good` (and any other `accepted` one, e.g. a Page token) works, `expired` gets code 190. */
+export function checkToken(req: FakeRequest, params: URLSearchParams, accepted: readonly string[] = ['good']): Reply | null {
+  const token = tokenOf(req, params);
   if (!token) return graphError(400, 104, 'An access token is required to request this resource.');
   if (token === 'expired') return graphError(400, 190, 'Error validating access token: Session has expired.', { error_subcode: 463 });
-  if (token !== 'good') return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+  if (!accepted.includes(token)) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
   return null;
 }
 
