@@ -8,5 +8,6 @@ echo "Node $(node --version)"
 echo "== lint"; eslint .
 echo "== typecheck"; tsc --noEmit -p tsconfig.json
 echo "== build"; electron-vite build >/dev/null && echo "built out/main, out/preload, out/renderer"
+echo "== electronegativity (Electron security scan of the build)"; node scripts/electronegativity.mjs 2>&1 | grep -v -e 'translations for the current locale' -e "fetching Electron's releases"
 echo "== unit and integration tests, then end-to-end tests"
 exec bash scripts/pg-throwaway.sh bash scripts/with-keyring.sh bash -c 'vitest run && playwright test'
