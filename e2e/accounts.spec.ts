@@ -74,7 +74,7 @@ function card(page: Page, handle = HANDLE) {
 
 async function fillConnectForm(page: Page, bluesky: Bluesky, appPassword: string): Promise<void> {
   const form = connectForm(page);
-  await expect(form.getByRole('radio', { name: 'Bluesky' })).toBeChecked(); // the only platform Herald can connect today
+  await form.getByRole('radio', { name: 'Bluesky' }).check();
   await form.getByLabel('Server address').fill(bluesky.url);
   await form.getByLabel('Handle').fill(bluesky.handle);
   await form.getByLabel('App password').fill(appPassword);
@@ -93,15 +93,14 @@ test('a manager connects a Bluesky account, sees it working, and the audit log r
   await page.getByRole('button', { name: 'Connect an account' }).click();
   const form = connectForm(page);
   await expect(page.getByRole('heading', { name: 'Connect an account' })).toBeFocused();
-  // Only Bluesky connects by app password today. Platforms that sign in with OAuth are shown but not offered, and
-  // the form says so rather than pretending.
+  // Bluesky connects with an app password; the others sign in with OAuth (e2e/accounts-oauth.spec.ts). Nothing is
+  // chosen until the manager chooses.
   const platforms = form.getByRole('group', { name: 'Platform' });
-  await expect(platforms.getByRole('radio', { disabled: false })).toHaveCount(1);
   await expect(platforms.getByRole('radio', { name: 'Bluesky' })).toBeEnabled();
-  if (await platforms.getByRole('radio', { name: 'X' }).count()) {
-    await expect(platforms.getByRole('radio', { name: 'X' })).toBeDisabled();
-    await expect(platforms.getByText('Connecting X arrives in a later release')).toBeVisible();
-  }
+  await expect(platforms.getByRole('radio', { name: 'X', exact: true })).toBeEnabled();
+  await expect(platforms.getByRole('radio', { checked: true })).toHaveCount(0);
+  await platforms.getByRole('radio', { name: 'Bluesky' }).check();
+  await expect(form.getByLabel('Server address')).toHaveValue('https://bsky.social');
   await expect(form.getByLabel('App password')).toHaveAttribute('type', 'password');
   await expect(form.getByLabel('App password')).toHaveAttribute('autocomplete', 'off');
   await expect(form.getByText('Never use the account’s main password here', { exact: false })).toBeVisible();

@@ -5,8 +5,12 @@
  *   GET  /harness-bridge.js  defines window.herald.invoke; the only place the IPC token appears
  *   POST /ipc                Bearer <IPC token>, X-Herald-Window: <page key> -> dispatch(caller, channel, payload)
  *   POST /harness/clock      Bearer <control token>, { advanceMs }: moves the core's clock (tests only)
+ * With HERALD_E2E_OAUTH_FAKES=1 (or `oauthFakes: true`), OAuth sign-ins go to loopback fakes (oauth-fakes.ts), and:
+ *   POST /harness/oauth-behaviour  Bearer <control token>, { wrongState?, consent?, holdBrowser?, noFacebookPages? }
+ *   POST /harness/oauth-continue   Bearer <control token>: a held browser goes on to the sign-in page
  * Bound to 127.0.0.1 on a free port; Host and Origin are checked so another site cannot drive it.
- * Run directly (`tsx e2e/harness/server.ts`) it prints one line, `HERALD_E2E {"url":...,"controlToken":...,"dataDir":...}`.
+ * Run directly (`tsx e2e/harness/server.ts`) it prints one line, `HERALD_E2E {"url":...,"controlToken":...,"dataDir":...}`,
+ * with `"oauth":{...}` (the fakes' addresses, the registered apps and X's redirect port) when the OAuth fakes run.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +25,7 @@ import { createDispatcher } from '../../src-main/ipc/dispatcher';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { bridgeScript } from './bridge-script';
 import { hasBearer, readJson } from './http-util';
+import { startOAuthFakes, type BehaviourChange, type OAuthFakes, type OAuthFakesInfo } from './oauth-fakes';
 import { OffsetClock } from './offset-clock';
 import { BRIDGE_PATH, send, serveStatic } from './static-files';
 
@@ -29,16 +34,26 @@ export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../out/e2e-renderer')
 const WINDOW_KEY = /^[A-Za-z0-9-]{8,64}$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export type Harness = { url: string; controlToken: string; dataDir: string; close(): Promise<void> };
+export type Harness = { url: string; controlToken: string; dataDir: string; oauth: OAuthFakesInfo | null; close(): Promise<void> };
 
-export async function startHarness(opts: { rendererDir?: string; dataDir?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { rendererDir?: string; dataDir?: string; oauthFakes?: boolean } = {}): Promise<Harness> {
   const rendererDir = opts.rendererDir ?? DEFAULT_RENDERER_DIR;
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'herald-e2e-')));
   const secretStore = new KeytarSecretStore(`Herald-e2e-${randomBytes(6).toString('hex')}`);
   const clock = new OffsetClock();
   const logger = createLogger({ level: process.env.HERALD_LOG_LEVEL ?? 'warn' });
-  const core = await createCore({ dataDir, secretStore, clock, logger });
+  const fakes: OAuthFakes | null = opts.oauthFakes ? await startOAuthFakes() : null;
+  const core = await createCore({
+    dataDir,
+    secretStore,
+    clock,
+    logger,
+    ...(fakes ? { openExternal: fakes.core.openExternal, oauthProviders: fakes.core.oauthProviders, adapters: fakes.core.adapters } : {}),
+  }).catch(async (e: unknown) => {
+    await fakes?.close();
+    throw e;
+  });
   const dispatch = createDispatcher(createHandlers(core), logger);
   const ipcToken = randomBytes(32).toString('hex');
   const controlToken = randomBytes(32).toString('hex');
@@ -70,6 +85,19 @@ export async function startHarness(opts: { rendererDir?: string; dataDir?: strin
       clock.advance(Number(body?.advanceMs));
       return send(res, 200, JSON.stringify({ now: clock.now() }), JSON_TYPE);
     }
+    if (url.pathname === '/harness/oauth-behaviour' || url.pathname === '/harness/oauth-continue') {
+      if (!hasBearer(req, controlToken)) return send(res, 401, 'Unauthorised', 'text/plain');
+      if (!fakes) return send(res, 409, 'The OAuth fakes are not running (HERALD_E2E_OAUTH_FAKES=1)', 'text/plain');
+      if (url.pathname === '/harness/oauth-continue') return send(res, 200, JSON.stringify({ released: fakes.releaseBrowser() }), JSON_TYPE);
+      const body = (await readJson(req)) as Record<string, unknown> | null;
+      const change: BehaviourChange = {};
+      if (typeof body?.wrongState === 'boolean') change.wrongState = body.wrongState;
+      if (body?.consent === 'allow' || body?.consent === 'deny') change.consent = body.consent;
+      if (typeof body?.holdBrowser === 'boolean') change.holdBrowser = body.holdBrowser;
+      if (typeof body?.noFacebookPages === 'boolean') change.noFacebookPages = body.noFacebookPages;
+      fakes.setBehaviour(change);
+      return send(res, 200, JSON.stringify({ browserVisits: fakes.browserVisits() }), JSON_TYPE);
+    }
     send(res, 404, 'Not found', 'text/plain');
   }
 
@@ -94,24 +122,26 @@ export async function startHarness(opts: { rendererDir?: string; dataDir?: strin
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await core.close();
+      await fakes?.close();
       for (const account of await secretStore.list().catch(() => [])) await secretStore.delete(account).catch(() => false);
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
     })());
-  return { url: `${origin}/`, controlToken, dataDir, close };
+  return { url: `${origin}/`, controlToken, dataDir, oauth: fakes?.info ?? null, close };
 }
 
 async function main(): Promise<void> {
   const harness = await startHarness({
     ...(process.env.HERALD_E2E_RENDERER_DIR ? { rendererDir: process.env.HERALD_E2E_RENDERER_DIR } : {}),
     ...(process.env.HERALD_E2E_DATA_DIR ? { dataDir: process.env.HERALD_E2E_DATA_DIR } : {}),
+    oauthFakes: process.env.HERALD_E2E_OAUTH_FAKES === '1',
   });
   const stop = () => void harness.close().finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   // Started by a test runner with a stdin pipe: stop when the runner goes away, so no harness outlives it.
   if (process.env.HERALD_E2E_EXIT_ON_STDIN_END === '1') process.stdin.on('end', stop).resume();
-  const { url, controlToken, dataDir } = harness;
-  process.stdout.write(`HERALD_E2E ${JSON.stringify({ url, controlToken, dataDir })}\n`);
+  const { url, controlToken, dataDir, oauth } = harness;
+  process.stdout.write(`HERALD_E2E ${JSON.stringify({ url, controlToken, dataDir, ...(oauth ? { oauth } : {}) })}\n`);
   process.stderr.write(`Herald e2e harness at ${harness.url} (data in ${harness.dataDir})\n`);
 }
 

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BehaviourChange, OAuthFakesInfo } from './oauth-fakes';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SERVER = path.join(here, 'server.ts');
@@ -16,15 +17,24 @@ export type HarnessHandle = {
   dataDir: string;
   /** Moves the core's clock forward (the browser's clock is separate). */
   advanceClock(ms: number): Promise<void>;
+  /** With `oauthFakes`: where the fake platforms are, and the developer apps registered on the fake sign-in server. */
+  oauth: OAuthFakesInfo | null;
+  /** With `oauthFakes`: how the next sign-ins behave (a wrong state, denied consent, a browser held before sign-in). */
+  oauthBehaviour(change: BehaviourChange): Promise<void>;
+  /** With `oauthFakes`: a held browser goes on to sign in. */
+  oauthContinue(): Promise<void>;
   stop(): Promise<void>;
 };
 
-type Ready = { url: string; controlToken: string; dataDir: string };
+type Ready = { url: string; controlToken: string; dataDir: string; oauth?: OAuthFakesInfo };
 
-export async function spawnHarness(timeoutMs = 30_000): Promise<HarnessHandle> {
+export type SpawnOptions = { timeoutMs?: number; /** Start the OAuth fakes (HERALD_E2E_OAUTH_FAKES=1). */ oauthFakes?: boolean };
+
+export async function spawnHarness(options: SpawnOptions = {}): Promise<HarnessHandle> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
     cwd: path.resolve(here, '../..'),
-    env: { ...process.env, HERALD_E2E_EXIT_ON_STDIN_END: '1' },
+    env: { ...process.env, HERALD_E2E_EXIT_ON_STDIN_END: '1', ...(options.oauthFakes ? { HERALD_E2E_OAUTH_FAKES: '1' } : {}) },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -51,17 +61,23 @@ export async function spawnHarness(timeoutMs = 30_000): Promise<HarnessHandle> {
     });
   });
 
+  const control = async (pathname: string, body: unknown) => {
+    const res = await fetch(new URL(pathname, ready.url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ready.controlToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status} ${await res.text()}`);
+    await res.body?.cancel();
+  };
+
   return {
     url: ready.url,
     dataDir: ready.dataDir,
-    async advanceClock(ms) {
-      const res = await fetch(new URL('/harness/clock', ready.url), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${ready.controlToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ advanceMs: ms }),
-      });
-      if (!res.ok) throw new Error(`advanceClock: HTTP ${res.status}`);
-    },
+    oauth: ready.oauth ?? null,
+    advanceClock: (ms) => control('/harness/clock', { advanceMs: ms }),
+    oauthBehaviour: (change) => control('/harness/oauth-behaviour', change),
+    oauthContinue: () => control('/harness/oauth-continue', {}),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -144,7 +144,7 @@ export function AccountCard({ account: a, manager, focusOnMount, onChanged, onPr
 
         {disconnected ? (
           <p className="govuk-body">
-            Herald no longer holds this account’s app password.{' '}
+            Herald no longer holds this account’s {appPassword ? 'app password' : 'sign-in'}.{' '}
             {manager ? 'To use it again, connect it again below.' : 'A manager can connect it again.'}
           </p>
         ) : null}
@@ -153,6 +153,13 @@ export function AccountCard({ account: a, manager, focusOnMount, onChanged, onPr
             {manager
               ? 'The platform no longer accepts Herald’s app password. Change the app password to reconnect it.'
               : 'The platform no longer accepts Herald’s app password. Ask a manager to reconnect it.'}
+          </p>
+        ) : null}
+        {a.status === 'needs-reconnect' && !appPassword ? (
+          <p className="govuk-body">
+            {manager
+              ? `${a.capabilities.displayName} no longer accepts Herald’s sign-in. Connect the account again below and sign in to reconnect it.`
+              : `${a.capabilities.displayName} no longer accepts Herald’s sign-in. Ask a manager to reconnect it.`}
           </p>
         ) : null}
 

@@ -3,7 +3,7 @@
  * chosen (GOV.UK conditional reveal: the extra fields stay in the page, hidden, so what was typed survives a change
  * of mind). The first option carries `id`, for error summary links.
  */
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 export type RadioOption<T extends string> = { value: T; label: string; hint?: string; disabled?: boolean; reveal?: ReactNode };
@@ -18,6 +18,8 @@ type Props<T extends string> = {
   value: T | '';
   onChange(value: T): void;
   small?: boolean;
+  /** Make the legend the question's heading (GOV.UK "legend as page heading", here an h3), focusable for moving focus to it. */
+  headingRef?: Ref<HTMLHeadingElement>;
 };
 
 /**
@@ -32,12 +34,20 @@ function hintFor(boxId: string, hint: string, extra = '') {
   );
 }
 
-export function Radios<T extends string>({ id, name, legend, hint, error, options, value, onChange, small }: Props<T>) {
+export function Radios<T extends string>({ id, name, legend, hint, error, options, value, onChange, small, headingRef }: Props<T>) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy || undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {headingRef ? (
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h3 className="govuk-fieldset__heading" id={`${id}-heading`} tabIndex={-1} ref={headingRef}>
+              {legend}
+            </h3>
+          </legend>
+        ) : (
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        )}
         {hint ? (
           <div className="govuk-hint" id={`${id}-hint`}>
             {hint}

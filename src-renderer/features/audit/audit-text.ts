@@ -15,6 +15,7 @@ const actionLabels: Record<string, string> = {
   'audit.verified': 'Audit log checked',
   'settings.changed': 'Settings changed',
   'account.connected': 'Account connected',
+  'account.connect-refused': 'Connection refused',
   'account.reconnected': 'Account reconnected',
   'account.credentials-rotated': 'Account app password changed',
   'account.disconnected': 'Account disconnected',
