@@ -63,9 +63,9 @@ export async function startAuthorisation(o: StartAuthorisationOptions): Promise<
   const now = o.now ?? Date.now;
   const scopes = [...(o.scopes ?? p.defaultScopes)];
   const refuse = (reason: RefusalReason, details: RefusalDetails = {}, extra = '') => new OAuthRefusedError(reason, p.id, refusalMessage(reason, p.displayName, extra), details);
-  if (!o.clientId && !o.register) throw new HeraldError('setup-needed', `Herald has no ${p.displayName} app id (client id) set up, so it cannot connect ${p.displayName} accounts.`);
+  if (!o.clientId && !o.register) throw new HeraldError('setup-needed', `Herald has no ${p.displayName} app id (client id) set up, so it cannot connect ${p.displayName} accounts.`, { clientId: `Enter the client id of your organisation’s ${p.displayName} app` });
   if (p.loopback === 'registered-port' && !o.port) {
-    throw new HeraldError('setup-needed', `${p.displayName} accepts only the exact redirect address registered for Herald’s app, so Herald needs that port number set up.`);
+    throw new HeraldError('setup-needed', `${p.displayName} accepts only the exact redirect address registered for Herald’s app, so Herald needs that port number set up.`, { port: 'Enter the port of the redirect address registered for the app' });
   }
 
   const verifier = oauth.generateRandomCodeVerifier();
