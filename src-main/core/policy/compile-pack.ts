@@ -1,0 +1,148 @@
+/**
+ * Compiles a validated rule pack and the organisation's settings once, so every check is a scan, not a set-up
+ * (issue 5, speed): every phrase list into one Aho-Corasick automaton, organisation patterns into RE2 programs
+ * (linear time whatever the pattern), obscenity's matcher, and the lists detectors look things up in as sets.
+ */
+import { RE2JS } from 're2js';
+import { PhraseIndex } from './phrase-index';
+import { ProfanityMatcher } from './profanity-matcher';
+import { WordTable } from './word-table';
+import type { PackRule, RulePack } from './rule-pack';
+import type { PolicySettings } from './settings';
+
+/** Keys of the phrase lists in the automaton. */
+const keys = (prefix: string, suffix = '') => Array.from({ length: 512 }, (_, i) => `${prefix}${i}${suffix}`);
+const CUE = keys('cue:');
+const CUE_REQUIRES = keys('cue:', ':requires');
+const CUE_UNLESS = keys('cue:', ':unless');
+const PATTERN = keys('pattern:');
+
+export const L = {
+  // Keys are made once: building the string on every look-up showed up in profiles.
+  cue: (i: number) => CUE[i] ?? `cue:${i}`,
+  cueRequires: (i: number) => CUE_REQUIRES[i] ?? `cue:${i}:requires`,
+  cueUnless: (i: number) => CUE_UNLESS[i] ?? `cue:${i}:unless`,
+  patternTrigger: (i: number) => PATTERN[i] ?? `pattern:${i}`,
+  ownNames: 'org:names',
+  candidates: 'party:candidates',
+  partyUnambiguous: 'party:unambiguous',
+  partyAmbiguous: 'party:ambiguous',
+  partyContext: 'party:context',
+  partyCampaign: 'party:campaign',
+  nhsContext: 'pd:nhs',
+  dobContext: 'pd:dob',
+  vehicleContext: 'pd:vehicle',
+  bankContext: 'pd:bank',
+  orgNumberCue: 'pd:org-number',
+  publicPlace: 'pd:public-place',
+  profanityAllow: 'profanity:allow',
+  replyInvite: 'ooh:invite',
+  notInvite: 'ooh:not',
+} as const;
+
+export type CompiledPattern = { rule: string; re: RE2JS; triggers: boolean };
+
+export type CompiledPack = {
+  pack: RulePack;
+  version: string;
+  rules: Record<string, PackRule>;
+  phrases: PhraseIndex;
+  profanity: ProfanityMatcher;
+  words: WordTable;
+  patterns: CompiledPattern[];
+  ambiguousParties: Map<string, { word: string; followedBy: string[]; precededBy: string[] }>;
+  sets: {
+    roleMailboxes: Set<string>;
+    firstNames: Set<string>;
+    titles: Set<string>;
+    streetTypes: Set<string>;
+    acronyms: Set<string>;
+    hashtagWords: Set<string>;
+    unhelpfulAlt: Set<string>;
+  };
+  /** Domains, lowercased: the organisation's, allowed link domains (ours, configured and the pack's), shorteners. */
+  domains: { own: string[]; allowed: string[]; shorteners: string[] };
+  /** The organisation's own phone numbers as national digits ("01142734567"). */
+  ownNumbers: Set<string>;
+  ownMailboxes: Set<string>;
+};
+
+const lower = (xs: readonly string[]) => xs.map((x) => x.trim().toLowerCase()).filter(Boolean);
+
+/** "0114 273 4567", "+44 114 273 4567" -> "01142734567"; short codes (101, 999) stay as they are. */
+export function nationalDigits(s: string): string {
+  let d = s.replace(/\D/g, '');
+  if (d.startsWith('0044')) d = d.slice(2);
+  if (d.startsWith('44') && d.length >= 11) d = `0${d.slice(2).replace(/^0/, '')}`;
+  return d;
+}
+
+export function compilePack(pack: RulePack, settings: PolicySettings): CompiledPack {
+  const phrases = new PhraseIndex();
+  pack.cues.forEach((c, i) => {
+    phrases.add(L.cue(i), c.phrases, c.caseSensitive ?? false);
+    if (c.requires) phrases.add(L.cueRequires(i), c.requires.phrases);
+    if (c.unless) phrases.add(L.cueUnless(i), c.unless.phrases);
+  });
+  pack.patterns.forEach((p, i) => {
+    if (p.triggers?.length) phrases.add(L.patternTrigger(i), p.triggers);
+  });
+  phrases.add(L.ownNames, settings.organisationNames);
+  phrases.add(L.candidates, settings.candidates);
+  phrases.add(L.partyUnambiguous, pack.parties.unambiguous);
+  phrases.add(L.partyAmbiguous, pack.parties.ambiguous.map((a) => a.word));
+  phrases.add(L.partyContext, pack.parties.politicalContext);
+  phrases.add(L.partyCampaign, pack.parties.campaignCues);
+  phrases.add(L.nhsContext, pack.personalData.nhsContext);
+  phrases.add(L.dobContext, pack.personalData.dobContext);
+  phrases.add(L.vehicleContext, pack.personalData.vehicleContext);
+  phrases.add(L.bankContext, pack.personalData.bankContext);
+  phrases.add(L.orgNumberCue, pack.personalData.organisationNumberCues);
+  phrases.add(L.publicPlace, pack.personalData.publicPlaceCues);
+  phrases.add(L.profanityAllow, pack.profanity.allowPhrases);
+  phrases.add(L.replyInvite, pack.outOfHours.replyInvites);
+  phrases.add(L.notInvite, pack.outOfHours.notInvites);
+  phrases.compile();
+
+  const ambiguousParties = new Map<string, { word: string; followedBy: string[]; precededBy: string[] }>();
+  for (const a of pack.parties.ambiguous)
+    ambiguousParties.set(a.word.toLowerCase(), { word: a.word, followedBy: lower(a.followedBy), precededBy: lower(a.precededBy) });
+
+  const profanity = new ProfanityMatcher(pack.profanity);
+  return {
+    pack,
+    version: `${pack.packId}@${pack.version}`,
+    rules: pack.rules,
+    phrases,
+    profanity,
+    words: new WordTable(profanity),
+    patterns: pack.patterns.map((p) => ({
+      rule: p.rule,
+      re: RE2JS.compile(p.pattern, p.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0),
+      triggers: Boolean(p.triggers?.length),
+    })),
+    ambiguousParties,
+    sets: {
+      roleMailboxes: new Set(lower(pack.personalData.roleMailboxes)),
+      firstNames: new Set(lower(pack.personalData.firstNames)),
+      titles: new Set(lower(pack.personalData.titles)),
+      streetTypes: new Set(lower(pack.personalData.streetTypes)),
+      acronyms: new Set(pack.accessibility.acronyms.map((a) => a.trim())),
+      hashtagWords: new Set(lower(pack.accessibility.hashtagWords)),
+      unhelpfulAlt: new Set(lower(pack.accessibility.unhelpfulAltText)),
+    },
+    domains: {
+      own: lower(settings.organisationDomains),
+      allowed: lower([...settings.organisationDomains, ...settings.allowedLinkDomains, ...pack.links.allowDomains]),
+      shorteners: lower(pack.links.shorteners),
+    },
+    ownNumbers: new Set(settings.organisationPhoneNumbers.map(nationalDigits)),
+    ownMailboxes: new Set(lower(settings.roleMailboxes)),
+  };
+}
+
+/** Whether host is domain or one of its subdomains. */
+export function hostIn(host: string, domains: readonly string[]): boolean {
+  for (const d of domains) if (host === d || host.endsWith(`.${d}`)) return true;
+  return false;
+}

@@ -1,0 +1,44 @@
+/**
+ * Phrase rules from the pack: pending court proceedings (BAR 9c), defamation (BAR 9a), confidential markings and
+ * investigations (ICO26, ICO21 5.5), security clearance levels (ICO26), references and endorsements (ICO21 8.1,
+ * ICO13 3.1-3.3), impersonation (BAR 5a), branding (ICO26, ICO21 5.5), reposting (SYP Annex One), "click here"
+ * (ICO13 2.1) and requests for personal details (SYP Annex One). The phrases and their conditions are data; this file
+ * only applies the conditions: another phrase nearby, none of the "unless" phrases, a name on the right side, and
+ * not followed by the organisation's own name.
+ */
+import type { CheckContext } from '../check-context';
+import { L } from '../compile-pack';
+import { nameNear } from '../names';
+import { near, type Hit } from '../phrase-index';
+
+/** Only capitalised words (a name) between two hits: "We are | Anytown | Fire and Rescue Service". */
+function capitalisedGap(ctx: CheckContext, a: Hit, b: Hit): boolean {
+  const gap = a.end <= b.start ? ctx.view.cased.slice(a.end, b.start) : ctx.view.cased.slice(b.end, a.start);
+  return /^(?:\s+(?:[A-Z][\w'&-]*|the|of|and))*\s*$/.test(gap);
+}
+
+export function detectCues(ctx: CheckContext): void {
+  const cues = ctx.compiled.pack.cues;
+  for (let i = 0; i < cues.length; i++) {
+    const hits = ctx.list(L.cue(i));
+    if (!hits) continue;
+    const cue = cues[i]!;
+    for (const h of hits) {
+      if (cue.requires) {
+        const r = near(ctx.list(L.cueRequires(i)), h.start, h.end, cue.requires.within, cue.requires.side);
+        if (!r || (cue.requires.gap === 'capitalised' && !capitalisedGap(ctx, h, r))) continue;
+      }
+      if (cue.unless && near(ctx.list(L.cueUnless(i)), h.start, h.end, cue.unless.within)) continue;
+      if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) continue;
+      let rule = cue.rule;
+      if (cue.requiresName) {
+        const { side, within, loose, otherwise, organisationOnly } = cue.requiresName;
+        if (!nameNear(ctx.names, h.start, h.end, side, within, loose ?? false, organisationOnly ?? false)) {
+          if (!otherwise) continue;
+          rule = otherwise;
+        }
+      }
+      ctx.addView(rule, h.start, h.end);
+    }
+  }
+}

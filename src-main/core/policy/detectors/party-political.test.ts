@@ -1,0 +1,52 @@
+/**
+ * Party politics only in a political context (BAR 5a, 9f; ICO26; R8): the ordinary senses of labour, reform,
+ * conservative, green and liberal are not party politics.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, engineWith, spans } from '../testing/check-helpers';
+
+const pp = (text: string, engine?: ReturnType<typeof engineWith>) => spans(text, check(text, {}, engine).filter((f) => f.category === 'party-political'));
+
+describe('party politics', () => {
+  it.each([
+    'Labour shortage in care homes: we are recruiting',
+    'Labour market figures are out today',
+    'Reform of adult social care starts in April',
+    'A conservative estimate puts the crowd at 10,000',
+    'New green spaces in every ward',
+    'The Green Flag Award for Hillsborough Park',
+    'Liberal use of grit on the hills tonight',
+    'The Liberal Club hosts a jobs fair',
+  ])('"%s" is not party politics', (text) => {
+    expect(pp(text)).toEqual([]);
+  });
+
+  it('Tories, Lib Dems, SNP and Plaid Cymru are party politics', () => {
+    const text = 'Tories, Lib Dems, the SNP and Plaid Cymru all responded';
+    expect(pp(text)).toEqual([
+      'party-political.party-named: Tories',
+      'party-political.party-named: Lib Dems',
+      'party-political.party-named: SNP',
+      'party-political.party-named: Plaid Cymru',
+    ]);
+  });
+
+  it('Labour, Reform and the Greens count when the sentence is political', () => {
+    expect(pp('Labour councillors voted against the budget')).toEqual(['party-political.party-named: Labour']);
+    expect(pp('The Reform-led council cut the grant')).toEqual(['party-political.party-named: Reform-led']);
+    expect(pp('The Greens have won the by-election')).toEqual(['party-political.party-named: Greens']);
+  });
+
+  it('blocks campaigning for a party', () => {
+    const found = check('Vote Labour on Thursday!').filter((f) => f.category === 'party-political');
+    expect(found.map((f) => [f.ruleId, f.severity])).toEqual([['party-political.campaigning', 'block']]);
+  });
+
+  it('names a configured candidate as advice, and as sign-off in a political setting', () => {
+    const engine = engineWith({ candidates: ['Priya Lakeman'] });
+    const opening = check('Priya Lakeman opened the new library today', {}, engine).filter((f) => f.category === 'party-political');
+    expect(opening.map((f) => f.severity)).toEqual(['advice']);
+    const political = check('Priya Lakeman, the Labour candidate, visited the depot', {}, engine).filter((f) => f.category === 'party-political');
+    expect(political.map((f) => [f.ruleId, f.severity])).toContainEqual(['party-political.candidate-in-political-context', 'sign-off']);
+  });
+});

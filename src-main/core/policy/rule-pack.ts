@@ -1,0 +1,178 @@
+/**
+ * The rule pack: everything an organisation can edit without code changes (R10; DESIGN.md rule 8) - word lists,
+ * cue phrases, patterns, allow-lists, and for every rule its severity, the policy clause it cites, its message and a
+ * suggested fix. Packs are versioned (`packId` + `version`) and each check records the version it used.
+ *
+ * `validatePack` is the gate at save and load time: a malformed pack, a pattern RE2 cannot compile, or a pack that
+ * leaves out a rule the detectors raise is refused with a message saying what to fix, never half-applied (issue 5,
+ * "an edited rule pack with a broken pattern ... is refused at save time and never silently disables checks").
+ */
+import { z } from 'zod';
+import { RE2JS } from 're2js';
+import { CATEGORIES } from './types';
+import { DETECTOR_RULES } from './rule-ids';
+
+const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(200);
+const phrases = z.array(phrase);
+const nonEmptyPhrases = z.array(phrase).min(1, 'this list cannot be empty: an empty list would switch the check off');
+
+const ruleSchema = z.object({
+  category: z.enum(CATEGORIES),
+  severity: z.enum(['block', 'sign-off', 'advice']),
+  clause: z.string().min(1, 'every rule must cite the policy clause it comes from'),
+  message: z.string().min(1),
+  suggestion: z.string().min(1).optional(),
+});
+
+/** A phrase rule: fires where one of `phrases` occurs as whole words, subject to the conditions. */
+const cueSchema = z.object({
+  rule: z.string().min(1),
+  phrases: nonEmptyPhrases,
+  /** The phrase must appear with exactly these capitals (e.g. "SECRET", not "the secret garden"). */
+  caseSensitive: z.boolean().optional(),
+  /**
+   * Another phrase must occur within `within` characters (anywhere in the post when `within` is absent), on `side`.
+   * `gap: "capitalised"`: only capitalised words may stand between ("We are Anytown Fire and Rescue Service").
+   */
+  requires: z
+    .object({
+      phrases: nonEmptyPhrases,
+      within: z.number().int().positive().optional(),
+      side: z.enum(['before', 'after', 'either']).optional(),
+      gap: z.literal('capitalised').optional(),
+    })
+    .optional(),
+  /** Suppressed when one of these occurs in the post (e.g. a case already concluded: "was sentenced"). */
+  unless: z.object({ phrases: nonEmptyPhrases, within: z.number().int().positive().optional() }).optional(),
+  /** A named person or organisation must be near: `side` of the phrase, within `within` characters. */
+  requiresName: z
+    .object({
+      side: z.enum(['before', 'after', 'either']),
+      within: z.number().int().positive(),
+      /** Any capitalised word counts as a name (for organisations: "Acme are cowboys"). */
+      loose: z.boolean().optional(),
+      /** Only an organisation counts ("Use Anytown Skips Ltd"), not a person. */
+      organisationOnly: z.boolean().optional(),
+      /** Rule to raise instead when no name is near; absent: nothing is raised. */
+      otherwise: z.string().optional(),
+    })
+    .optional(),
+  /** Suppressed when one of the organisation's own names follows within this many characters ("official account of" us). */
+  unlessOwnNameWithin: z.number().int().positive().optional(),
+});
+
+/** An organisation-supplied regular expression, compiled with RE2 (linear time: it can never backtrack catastrophically). */
+const patternSchema = z.object({
+  rule: z.string().min(1),
+  pattern: z.string().min(1),
+  caseInsensitive: z.boolean().optional(),
+  /** Words that must be in the post for the pattern to be tried (keeps checks fast); absent: always tried. */
+  triggers: phrases.optional(),
+});
+
+const ambiguousPartySchema = z.object({
+  /** As written with its capital, e.g. "Labour": the lowercase word is the ordinary sense. */
+  word: z.string().min(1),
+  followedBy: nonEmptyPhrases,
+  precededBy: phrases,
+});
+
+export const rulePackSchema = z
+  .object({
+    packId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'packId is lowercase letters, digits and hyphens'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version is MAJOR.MINOR.PATCH, e.g. 1.2.0'),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    rules: z.record(z.string(), ruleSchema),
+    cues: z.array(cueSchema),
+    patterns: z.array(patternSchema),
+    profanity: z.object({
+      /** obscenity's own words (its `originalWord`) by tier; words not listed are "moderate". */
+      tiers: z.object({ slur: phrases, strong: phrases, mild: phrases, sensitive: phrases }),
+      /** Words obscenity lacks, added to its data set as whole-word-start patterns, by tier. */
+      extraWords: z.object({ slur: phrases, strong: phrases, moderate: phrases, mild: phrases }),
+      /** Single words never to flag (place names, surnames, ordinary words); merged with obscenity's own whitelist. */
+      allowWords: nonEmptyPhrases,
+      /** Multi-word phrases never to flag ("spotted dick", "Scunthorpe United"). */
+      allowPhrases: phrases,
+    }),
+    personalData: z.object({
+      roleMailboxes: nonEmptyPhrases,
+      nhsContext: nonEmptyPhrases,
+      dobContext: nonEmptyPhrases,
+      vehicleContext: nonEmptyPhrases,
+      bankContext: nonEmptyPhrases,
+      organisationNumberCues: phrases,
+      /** Words that show an address is a public place (town hall, library), not someone's home. */
+      publicPlaceCues: phrases,
+      streetTypes: nonEmptyPhrases,
+      firstNames: nonEmptyPhrases,
+      titles: nonEmptyPhrases,
+    }),
+    parties: z.object({
+      unambiguous: nonEmptyPhrases,
+      ambiguous: z.array(ambiguousPartySchema),
+      politicalContext: nonEmptyPhrases,
+      campaignCues: nonEmptyPhrases,
+    }),
+    links: z.object({ allowDomains: phrases, shorteners: nonEmptyPhrases }),
+    accessibility: z.object({
+      acronyms: phrases,
+      hashtagWords: nonEmptyPhrases,
+      capsMinLetters: z.number().int().min(4),
+      readability: z.object({ minWords: z.number().int().min(5), maxWords: z.number().int().min(10), minScore: z.number() }),
+      unhelpfulAltText: phrases,
+    }),
+    outOfHours: z.object({ replyInvites: nonEmptyPhrases, notInvites: phrases }),
+  })
+  .superRefine((pack, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    for (const [id, category] of Object.entries(DETECTOR_RULES)) {
+      const r = pack.rules[id];
+      if (!r) issue(['rules', id], `rule "${id}" is missing: every rule the checks raise needs a severity, clause and message`);
+      else if (r.category !== category) issue(['rules', id, 'category'], `rule "${id}" belongs to category "${category}"`);
+    }
+    const known = (id: string) => id in pack.rules;
+    pack.cues.forEach((c, i) => {
+      if (!known(c.rule)) issue(['cues', i, 'rule'], `cue list refers to rule "${c.rule}", which the pack does not define`);
+      if (c.requiresName?.otherwise && !known(c.requiresName.otherwise))
+        issue(['cues', i, 'requiresName', 'otherwise'], `refers to rule "${c.requiresName.otherwise}", which the pack does not define`);
+    });
+    for (const category of CUE_CATEGORIES) {
+      if (!pack.cues.some((c) => pack.rules[c.rule]?.category === category))
+        issue(['cues'], `no cue list raises a "${category}" finding: removing them all would switch that check off`);
+    }
+    pack.patterns.forEach((p, i) => {
+      if (!known(p.rule)) issue(['patterns', i, 'rule'], `pattern refers to rule "${p.rule}", which the pack does not define`);
+      const err = re2Error(p.pattern, p.caseInsensitive);
+      if (err) issue(['patterns', i, 'pattern'], `pattern ${JSON.stringify(p.pattern)} is not a valid RE2 pattern: ${err}`);
+    });
+    if (!pack.patterns.some((p) => p.rule === 'personal-data.case-reference'))
+      issue(['patterns'], 'no case-reference pattern: give at least one pattern for rule "personal-data.case-reference"');
+  });
+
+/** Categories whose checks are driven by cue lists in the pack (legal, defamation, confidential, ...). */
+export const CUE_CATEGORIES = ['legal-proceedings', 'defamation', 'confidential', 'security-clearance', 'endorsement', 'impersonation', 'branding'] as const;
+
+export type RulePack = z.infer<typeof rulePackSchema>;
+export type PackRule = z.infer<typeof ruleSchema>;
+export type CueList = z.infer<typeof cueSchema>;
+export type PatternRule = z.infer<typeof patternSchema>;
+
+export function re2Error(pattern: string, caseInsensitive?: boolean): string | null {
+  try {
+    RE2JS.compile(pattern, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    return null;
+  } catch (e) {
+    return (e as Error).message.replace(/^error parsing regexp: /, '');
+  }
+}
+
+export type PackValidation = { ok: true; pack: RulePack } | { ok: false; errors: string[] };
+
+/** Checks an edited or loaded pack. Every problem is listed with where it is, so a manager can fix them all at once. */
+export function validatePack(json: unknown): PackValidation {
+  const r = rulePackSchema.safeParse(json);
+  if (r.success) return { ok: true, pack: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'pack'}: ${i.message}`) };
+}
