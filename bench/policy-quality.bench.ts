@@ -14,7 +14,8 @@
  * Precision has no target in the issue; it is printed so that false alarms stay visible.
  *
  * Run: `npm run bench:quality` (or `tsx bench/policy-quality.bench.ts`). `--strict` exits 1 when a target fails;
- * `--quiet` leaves out the lists of misses and false alarms.
+ * `--quiet` leaves out the lists of misses and false alarms; `--set <file>` scores another labelled file in the same
+ * format instead of uk-posts.jsonl (e.g. resources/policy-testset/holdout-posts.jsonl, written blind).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,8 +30,14 @@ type Labelled = PostInput & { expect: Category[]; note: string };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const setDir = path.join(root, 'resources', 'policy-testset');
+const argv = process.argv.slice(2);
+/** `--set <file>` scores another labelled file in the same format (e.g. the blind holdout-posts.jsonl); default uk-posts.jsonl. */
+const setAt = argv.indexOf('--set');
+const setArg = setAt === -1 ? undefined : argv[setAt + 1];
+if (setAt !== -1 && (setArg === undefined || setArg.startsWith('--'))) throw new Error('--set needs a file: --set <file.jsonl>');
+const setFile = setArg === undefined ? path.join(setDir, 'uk-posts.jsonl') : path.resolve(setArg);
 const posts: Labelled[] = fs
-  .readFileSync(path.join(setDir, 'uk-posts.jsonl'), 'utf8')
+  .readFileSync(setFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Labelled);
@@ -52,7 +59,7 @@ const packCheck = validatePack(merge(defaultPack(), readJson(path.join(setDir, '
 if (!packCheck.ok) throw new Error(`default pack + resources/policy-testset/pack-additions.json is not valid:\n${packCheck.errors.join('\n')}`);
 const pack: RulePack = packCheck.pack;
 
-const args = new Set(process.argv.slice(2));
+const args = new Set(argv);
 const engine = createPolicyEngine(pack, settingsCheck.settings);
 
 const serious = (f: Finding) => f.severity === 'block' || f.severity === 'sign-off';

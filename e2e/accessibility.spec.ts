@@ -2,20 +2,9 @@
  * axe-core scans every screen (WCAG 2.0, 2.1 and 2.2, A and AA): setup, sign-in, each navigation screen, forms with
  * errors showing, the integrity result and the lock screen. No serious or critical violation is allowed.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ADMIN, heading, openScreen, setUpAdmin, signIn, signOut } from './support/herald';
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${label}`).toEqual([]);
-}
+import { expectNoSeriousViolations } from './support/checks';
 
 const navScreens: Array<[link: string, title: string]> = [
   ['Compose', 'Compose'],

@@ -10,12 +10,12 @@
  * The client secret never comes back: not in the page, not in any IPC answer (R2). axe finds no serious or critical
  * problem on the form with the OAuth fields, while waiting, with a refusal, and on the Page choice.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from './fixtures';
 import { spawnHarness, type HarnessHandle } from './harness/spawn-harness';
 import type { OAuthFakesInfo } from './harness/oauth-fakes';
 import { ADMIN, openScreen, saveScreenshot, setUpAdmin } from './support/herald';
+import { expectNoSeriousViolations, recordIpcAnswers } from './support/checks';
 
 // Every test here gets a harness with the OAuth fakes running.
 const test = base.extend<{ harness: HarnessHandle; fakes: OAuthFakesInfo }>({
@@ -35,28 +35,6 @@ const test = base.extend<{ harness: HarnessHandle; fakes: OAuthFakesInfo }>({
 });
 
 const WAITING_FOR_X = 'Sign in to X in the browser window Herald opened. Herald is waiting for you (up to 5 minutes)…';
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${label}`).toEqual([]);
-}
-
-/** Every answer main sends the page, as text, so a test can prove a secret never comes back. */
-async function recordIpcAnswers(page: Page): Promise<string[]> {
-  const answers: string[] = [];
-  await page.route('**/ipc', async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    answers.push(body);
-    await route.fulfill({ response, body });
-  });
-  return answers;
-}
 
 async function expectSecretNeverShown(page: Page, answers: string[], secret: string): Promise<void> {
   expect(await page.content()).not.toContain(secret);

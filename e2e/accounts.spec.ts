@@ -5,11 +5,11 @@
  * is refused and nothing is saved. The app password typed never comes back: not in the page, not in any IPC answer
  * (R2). axe finds no serious or critical problem on the screen empty, with the form open and with an account.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { TestNetworkNoAppView } from '@atproto/dev-env';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from './fixtures';
 import { ADMIN, OFFICER, addOfficer, heading, openScreen, saveScreenshot, setUpAdmin, signIn, signOut } from './support/herald';
+import { expectNoSeriousViolations, recordIpcAnswers } from './support/checks';
 
 const HANDLE = 'council.test';
 
@@ -41,28 +41,6 @@ const test = base.extend<{ bluesky: Bluesky }>({
     }
   },
 });
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${label}`).toEqual([]);
-}
-
-/** Every answer main sends the page, as text, so a test can prove a secret never comes back. */
-async function recordIpcAnswers(page: Page): Promise<string[]> {
-  const answers: string[] = [];
-  await page.route('**/ipc', async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    answers.push(body);
-    await route.fulfill({ response, body });
-  });
-  return answers;
-}
 
 function connectForm(page: Page) {
   return page.getByRole('form', { name: 'Connect an account' });

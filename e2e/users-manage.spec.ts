@@ -3,10 +3,10 @@
  * that posts, no manager removing their own manager role or deactivating themselves) and audits every change; the
  * screen shows its answers by the field they concern and says what changed.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ADMIN, OFFICER, addOfficer, heading, openScreen, saveScreenshot, setUpAdmin, signIn } from './support/herald';
+import { expectNoSeriousViolations } from './support/checks';
 
 function usersTable(page: Page) {
   return page.getByRole('table');
@@ -26,16 +26,6 @@ async function openEditor(page: Page, displayName: string) {
   const panel = editor(page, displayName);
   await expect(panel.getByRole('heading', { level: 2, name: `Change ${displayName}` })).toBeFocused();
   return panel;
-}
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${label}`).toEqual([]);
 }
 
 test('a manager gives an officer the approver role, and the table and the audit log show it', async ({ page }) => {
