@@ -55,6 +55,8 @@ test('the whole navigation works from the keyboard alone', async ({ page }) => {
   await shiftTabTo(page, 'Settings');
   await page.keyboard.press('Enter');
   await expect(heading(page)).toHaveText('Settings');
+  // The form appears once the settings have loaded; a person would wait for it too.
+  await expect(page.getByLabel('Lock after this many minutes without activity')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Lock after this many minutes without activity')).toBeFocused();
   await page.keyboard.press('Enter');
