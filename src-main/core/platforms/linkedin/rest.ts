@@ -8,9 +8,9 @@
  *    LinkedIn silently cuts the post at the first one (a #word is left alone so hashtags still work);
  *  - daily limits reset at midnight UTC, and a 429 rarely says when.
  */
-import type { z } from 'zod';
 import { PlatformError, type CallContext } from '../adapter';
-import { requestJson, retryAtFrom } from '../http';
+import { retryAtFrom } from '../http';
+import { bearerRequest, type BearerCall } from '../bearer-request';
 import type { ResolvedOptions } from '../adapter-options';
 
 /** The version Herald was written against; an account may pin another in credentials.extra.linkedinVersion. */
@@ -33,28 +33,15 @@ function nextUtcMidnight(now: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
 }
 
-type Call<T> = { query?: Record<string, string>; body?: unknown; schema?: z.ZodType<T>; doing: string; mutating?: boolean; headers?: Record<string, string> };
-
 export function createLinkedIn(o: ResolvedOptions) {
-  return async function call<T>(ctx: CallContext, method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathOrUrl: string, c: Call<T>) {
-    const token = ctx.credentials.accessToken;
-    if (!token) throw new PlatformError('auth-expired', 'linkedin', 'This LinkedIn account has no sign-in stored. Reconnect it.');
+  return function call<T>(ctx: CallContext, method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathOrUrl: string, c: BearerCall<T>) {
     const version = ctx.credentials.extra?.linkedinVersion ?? LINKEDIN_VERSION;
-    const url = new URL(/^https?:/.test(pathOrUrl) ? pathOrUrl : `${ctx.credentials.serviceUrl.replace(/\/+$/, '')}${pathOrUrl}`);
-    for (const [k, v] of Object.entries(c.query ?? {})) url.searchParams.set(k, v);
-    return requestJson<T>(
-      'linkedin',
+    return bearerRequest<T>(
       {
-        url: url.toString(),
-        method,
-        headers: { authorization: `Bearer ${token}`, 'linkedin-version': version, 'x-restli-protocol-version': '2.0.0', ...c.headers },
-        ...(c.body !== undefined ? { body: c.body } : {}),
-        ...(c.schema ? { schema: c.schema } : {}),
-        mutating: c.mutating ?? method !== 'GET',
-        timeoutMs: o.timeoutMs,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        doing: c.doing,
-        ...(o.fetch ? { fetch: o.fetch } : {}),
+        platform: 'linkedin',
+        name: 'LinkedIn',
+        options: o,
+        headers: () => ({ 'linkedin-version': version, 'x-restli-protocol-version': '2.0.0' }),
         classifyError: ({ status, headers }) => {
           if (status === 426) return new PlatformError('not-supported', 'linkedin', `LinkedIn has retired API version ${version}, which this copy of Herald uses. Update Herald to keep posting to LinkedIn.`, { status });
           if (status !== 429) return null;
@@ -62,7 +49,10 @@ export function createLinkedIn(o: ResolvedOptions) {
           return new PlatformError('rate-limited', 'linkedin', `LinkedIn is limiting how often Herald can post or read. Herald will try again after ${new Date(retryAt).toISOString()}.`, { status, retryAt });
         },
       },
-      o.now,
+      ctx,
+      method,
+      pathOrUrl,
+      c,
     );
   };
 }

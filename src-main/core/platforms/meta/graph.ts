@@ -12,7 +12,8 @@
  */
 import type { z } from 'zod';
 import { PlatformError, type CallContext, type PlatformId } from '../adapter';
-import { requestJson, type HttpRequest } from '../http';
+import type { HttpRequest } from '../http';
+import { bearerRequest, type BearerApi } from '../bearer-request';
 import { sleep, type ResolvedOptions } from '../adapter-options';
 
 export type MetaPlatform = Extract<PlatformId, 'facebook' | 'instagram' | 'threads'>;
@@ -82,29 +83,9 @@ type CallOpts<T> = { params?: Params; body?: URLSearchParams | FormData; schema?
 export type Graph = ReturnType<typeof createGraph>;
 
 export function createGraph(platform: MetaPlatform, o: ResolvedOptions) {
-  const call = async <T>(ctx: CallContext, method: 'GET' | 'POST' | 'DELETE', path: string, c: CallOpts<T>) => {
-    const token = ctx.credentials.accessToken;
-    if (!token) throw new PlatformError('auth-expired', platform, `This ${NAMES[platform]} account has no sign-in stored. Reconnect it.`);
-    const url = new URL(`${ctx.credentials.serviceUrl.replace(/\/+$/, '')}/${path}`);
-    for (const [k, v] of Object.entries(c.params ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    return requestJson<T>(
-      platform,
-      {
-        url: url.toString(),
-        method,
-        headers: { authorization: `Bearer ${token}` },
-        ...(c.body ? { body: c.body } : {}),
-        ...(c.schema ? { schema: c.schema } : {}),
-        mutating: c.mutating ?? method !== 'GET',
-        timeoutMs: o.timeoutMs,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        doing: c.doing,
-        ...(o.fetch ? { fetch: o.fetch } : {}),
-        classifyError: classifyGraphError(platform, o.now),
-      },
-      o.now,
-    );
-  };
+  const api: BearerApi = { platform, name: NAMES[platform], options: o, classifyError: classifyGraphError(platform, o.now) };
+  const call = <T>(ctx: CallContext, method: 'GET' | 'POST' | 'DELETE', path: string, c: CallOpts<T>) =>
+    bearerRequest<T>(api, ctx, method, path, { query: c.params, ...(c.body ? { body: c.body } : {}), ...(c.schema ? { schema: c.schema } : {}), doing: c.doing, ...(c.mutating !== undefined ? { mutating: c.mutating } : {}) });
   return {
     get: <T>(ctx: CallContext, path: string, c: Omit<CallOpts<T>, 'body'>) => call(ctx, 'GET', path, c),
     post: <T>(ctx: CallContext, path: string, c: CallOpts<T>) => call(ctx, 'POST', path, c),

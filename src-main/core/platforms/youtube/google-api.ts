@@ -9,9 +9,9 @@
  *  - any other 403 (forbidden, insufficientPermissions): fall through to http.ts, which says reconnect.
  * A 400 uploadLimitExceeded means the channel hit its daily upload cap → rate-limited for a day.
  */
-import type { z } from 'zod';
 import { PlatformError, type CallContext } from '../adapter';
-import { requestJson, retryAtFrom } from '../http';
+import { retryAtFrom } from '../http';
+import { bearerRequest, type BearerCall } from '../bearer-request';
 import type { ResolvedOptions } from '../adapter-options';
 
 /** The next midnight in America/Los_Angeles, allowing for the 23- and 25-hour days when the clocks change. */
@@ -51,33 +51,22 @@ function quotaLimit(reason: string | null, headers: Headers, now: number): { ret
   }
 }
 
-type Call<T> = { query?: Record<string, string>; body?: unknown; headers?: Record<string, string>; schema?: z.ZodType<T>; doing: string; mutating?: boolean };
-
 export function createYouTubeApi(o: ResolvedOptions) {
-  return async function call<T>(ctx: CallContext, method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathOrUrl: string, c: Call<T>) {
-    const token = ctx.credentials.accessToken;
-    if (!token) throw new PlatformError('auth-expired', 'youtube', 'This YouTube account has no sign-in stored. Reconnect it.');
-    const url = new URL(/^https?:/.test(pathOrUrl) ? pathOrUrl : `${ctx.credentials.serviceUrl.replace(/\/+$/, '')}${pathOrUrl}`);
-    for (const [k, v] of Object.entries(c.query ?? {})) url.searchParams.set(k, v);
-    return requestJson<T>(
-      'youtube',
+  return function call<T>(ctx: CallContext, method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathOrUrl: string, c: BearerCall<T>) {
+    return bearerRequest<T>(
       {
-        url: url.toString(),
-        method,
-        headers: { authorization: `Bearer ${token}`, ...c.headers },
-        ...(c.body !== undefined ? { body: c.body } : {}),
-        ...(c.schema ? { schema: c.schema } : {}),
-        mutating: c.mutating ?? method !== 'GET',
-        timeoutMs: o.timeoutMs,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        doing: c.doing,
-        ...(o.fetch ? { fetch: o.fetch } : {}),
+        platform: 'youtube',
+        name: 'YouTube',
+        options: o,
         classifyError: ({ status, headers, text }) => {
           const limit = quotaLimit(reasonOf(text), headers, o.now());
           return limit ? new PlatformError('rate-limited', 'youtube', `${limit.why} Herald will try again after ${new Date(limit.retryAt).toISOString()}.`, { status, retryAt: limit.retryAt }) : null;
         },
       },
-      o.now,
+      ctx,
+      method,
+      pathOrUrl,
+      c,
     );
   };
 }
