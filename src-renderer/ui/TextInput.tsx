@@ -1,6 +1,6 @@
 /** A GOV.UK text input with its label, optional hint and inline error, wired with aria-describedby. */
 import type { InputHTMLAttributes } from 'react';
-import { ErrorMessage } from './ErrorMessage';
+import { Field } from './Field';
 
 type Props = {
   id: string;
@@ -13,28 +13,20 @@ type Props = {
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode' | 'spellCheck' | 'name'>;
 
 export function TextInput({ id, label, hint, error, value, onChange, widthClass, type = 'text', ...rest }: Props) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} text={error} />
-      <input
-        className={`govuk-input${widthClass ? ` ${widthClass}` : ''}${error ? ' govuk-input--error' : ''}`}
-        id={id}
-        type={type}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={error ? true : undefined}
-        {...rest}
-      />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <input
+          className={`govuk-input${widthClass ? ` ${widthClass}` : ''}${error ? ' govuk-input--error' : ''}`}
+          id={id}
+          type={type}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          {...rest}
+        />
+      )}
+    </Field>
   );
 }

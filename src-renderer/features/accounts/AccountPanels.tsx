@@ -11,7 +11,7 @@ import { formErrorsFrom, localErrors, noErrors, type FormErrors } from '../../ui
 import { TextInput } from '../../ui/TextInput';
 import { AccountDetailsFields, detailFieldIds, draftFrom, readDetails, type DetailsDraft } from './account-details';
 import { accountName } from './account-text';
-import { Textarea } from './Textarea';
+import { Textarea } from '../../ui/Textarea';
 
 type PanelProps = { account: AccountView; onDone(account: AccountView): void; onCancel(): void };
 

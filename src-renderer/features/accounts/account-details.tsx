@@ -8,7 +8,7 @@ import { DateInput, dateParts, emptyDate, type DateParts } from '../../ui/DateIn
 import { TextInput } from '../../ui/TextInput';
 import type { AccountKind } from './account-text';
 import { Radios } from './Radios';
-import { Textarea } from './Textarea';
+import { Textarea } from '../../ui/Textarea';
 
 export type DetailsDraft = { owner: string; purpose: string; kind: AccountKind | ''; startsOn: DateParts; endsOn: DateParts };
 export const emptyDetails: DetailsDraft = { owner: '', purpose: '', kind: '', startsOn: emptyDate, endsOn: emptyDate };
