@@ -27,6 +27,7 @@ import { bridgeScript } from './bridge-script';
 import { hasBearer, readJson } from './http-util';
 import { startOAuthFakes, type BehaviourChange, type OAuthFakes, type OAuthFakesInfo } from './oauth-fakes';
 import { OffsetClock } from './offset-clock';
+import { seedAccounts } from './seed-accounts';
 import { BRIDGE_PATH, send, serveStatic } from './static-files';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,6 +85,11 @@ export async function startHarness(opts: { rendererDir?: string; dataDir?: strin
       const body = (await readJson(req)) as { advanceMs?: unknown } | null;
       clock.advance(Number(body?.advanceMs));
       return send(res, 200, JSON.stringify({ now: clock.now() }), JSON_TYPE);
+    }
+    if (url.pathname === '/harness/seed-accounts') {
+      if (!hasBearer(req, controlToken)) return send(res, 401, 'Unauthorised', 'text/plain');
+      await seedAccounts(core, clock.now());
+      return send(res, 200, JSON.stringify({ seeded: true }), JSON_TYPE);
     }
     if (url.pathname === '/harness/oauth-behaviour' || url.pathname === '/harness/oauth-continue') {
       if (!hasBearer(req, controlToken)) return send(res, 401, 'Unauthorised', 'text/plain');

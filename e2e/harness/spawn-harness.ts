@@ -17,6 +17,8 @@ export type HarnessHandle = {
   dataDir: string;
   /** Moves the core's clock forward (the browser's clock is separate). */
   advanceClock(ms: number): Promise<void>;
+  /** Adds connected accounts (X, Bluesky, Mastodon) as a manager would have, for screens that need them (compose). */
+  seedAccounts(): Promise<void>;
   /** With `oauthFakes`: where the fake platforms are, and the developer apps registered on the fake sign-in server. */
   oauth: OAuthFakesInfo | null;
   /** With `oauthFakes`: how the next sign-ins behave (a wrong state, denied consent, a browser held before sign-in). */
@@ -76,6 +78,7 @@ export async function spawnHarness(options: SpawnOptions = {}): Promise<HarnessH
     dataDir: ready.dataDir,
     oauth: ready.oauth ?? null,
     advanceClock: (ms) => control('/harness/clock', { advanceMs: ms }),
+    seedAccounts: () => control('/harness/seed-accounts', {}),
     oauthBehaviour: (change) => control('/harness/oauth-behaviour', change),
     oauthContinue: () => control('/harness/oauth-continue', {}),
     async stop() {

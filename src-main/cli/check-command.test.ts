@@ -8,6 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPack } from '../core/policy/engine';
+import { createCore } from '../core/create-core';
+import { TEST_COST } from '../core/people/password';
+import { testSecretStore } from '../core/test-support/secrets';
+import { withCast } from '../core/test-support/core';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/herald.mjs');
@@ -84,6 +88,33 @@ describe('herald check', () => {
     expect(r.code).toBe(0);
     expect(r.rows[0].packVersion).toBe('anytown@1.10.0');
     expect(r.rows[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['profanity.moderate']);
+  });
+
+  it('uses the pack version and policy settings saved in a Herald database in --data-dir, and records its label', async () => {
+    const dir = tempDir();
+    const secretStore = testSecretStore();
+    const core = await createCore({ dataDir: dir, secretStore, passwordCost: TEST_COST });
+    let label: string;
+    try {
+      const { admin } = await withCast(core);
+      const pack = defaultPack();
+      pack.profanity.extraWords.moderate.push('gobshite');
+      pack.patterns.push({ rule: 'personal-data.case-reference', pattern: '\\bANY-\\d{5}\\b' });
+      ({ label } = await core.policy.savePack(admin, pack, 'Local words and case numbers'));
+      await core.policy.updatePolicySettings(admin, { organisationPhoneNumbers: ['0114 496 0123'] });
+    } finally {
+      await core.close();
+      await secretStore.wipe();
+    }
+    // A pack file beside the database is not used: the database is the source of truth.
+    fs.mkdirSync(path.join(dir, 'rule-packs'));
+    fs.writeFileSync(path.join(dir, 'rule-packs', 'old.json'), JSON.stringify({ ...defaultPack(), packId: 'stale', version: '9.0.0' }));
+    const r = herald(['check', '--data-dir', dir], line({ id: 'db', platform: 'x', text: 'What a gobshite. Case ANY-12345: call 0114 496 0123' }));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(label).toMatch(/^herald-default@\d+\.\d+\.\d+\+org\.1$/);
+    expect(r.rows[0].packVersion).toBe(label);
+    expect(r.rows[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['profanity.moderate', 'personal-data.case-reference']);
   });
 
   it('refuses to check anything with a broken pack, naming the file and the problem', () => {

@@ -4,9 +4,11 @@
  * processed chunk by chunk, never buffered whole, and output waits when the reader is slow. A line that cannot be
  * checked gets an error row `{ id, line, error }` and the rest go on.
  *
- * With `--data-dir`, the organisation's packs (`rule-packs/*.json`, the highest version wins) and settings
- * (`policy-settings.json`) are used. A pack or settings file that does not validate stops the command before any
- * post is checked: checks are never run with a broken pack or silently without one.
+ * With `--data-dir`, a directory holding a Herald database (`herald.sqlite`) gives the pack version and policy
+ * settings the app uses (no keychain is needed to read them), and each row records that version's label. A
+ * directory without one gives the file layout: packs in `rule-packs/*.json` (the highest version wins) and
+ * `policy-settings.json`. A pack or settings file that does not validate stops the command before any post is
+ * checked: checks are never run with a broken pack or silently without one.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createPolicyEngine, defaultPack, defaultPolicySettings, validatePack, validatePolicySettings, type PolicyEngine, type PolicySettings, type RulePack } from '../core/policy/engine';
 import { parsePostLine } from '../core/policy/post-input';
+import { builtInVersion, labelledEngine, readStoredPolicy } from '../core/rules/pack-store';
 
 export class CheckSetupError extends Error {}
 
@@ -27,11 +30,37 @@ function readJson(file: string): unknown {
 
 const versionKey = (v: string) => v.split('.').map((n) => n.padStart(8, '0')).join('.');
 
-/** The organisation's newest pack and its settings from a data directory; the defaults where it has none. */
-export function loadPolicy(dataDir: string | undefined): { pack: RulePack; settings: PolicySettings } {
+/** The database file name (core/db/database.ts), repeated so a check without a database never loads the drivers. */
+const DATABASE_FILE = 'herald.sqlite';
+
+export type LoadedPolicy = { pack: RulePack; settings: PolicySettings; label?: string; warnings: string[] };
+
+/**
+ * The organisation's policy from a data directory: its Herald database's current pack version and settings, or else
+ * the newest pack file and the settings file; the defaults where it has none.
+ */
+export async function loadPolicy(dataDir: string | undefined): Promise<LoadedPolicy> {
+  if (dataDir && existsSync(path.join(dataDir, DATABASE_FILE))) return loadFromDatabase(dataDir);
+  return loadFromFiles(dataDir);
+}
+
+/** The same reader the app uses at start-up; the database module loads only when there is a database to read. */
+async function loadFromDatabase(dataDir: string): Promise<LoadedPolicy> {
+  const { openDatabase } = await import('../core/db/database');
+  const hdb = await openDatabase({ dataDir });
+  try {
+    const stored = await readStoredPolicy(hdb.db);
+    const current = stored.current ?? builtInVersion();
+    return { pack: current.pack, settings: stored.settings, label: current.label, warnings: stored.warnings };
+  } finally {
+    await hdb.close();
+  }
+}
+
+function loadFromFiles(dataDir: string | undefined): LoadedPolicy {
   let pack = defaultPack();
   let settings = defaultPolicySettings();
-  if (!dataDir) return { pack, settings };
+  if (!dataDir) return { pack, settings, warnings: [] };
   const packDir = path.join(dataDir, 'rule-packs');
   if (existsSync(packDir)) {
     const packs: RulePack[] = [];
@@ -49,7 +78,7 @@ export function loadPolicy(dataDir: string | undefined): { pack: RulePack; setti
     if (!r.ok) throw new CheckSetupError(`${settingsFile} is not usable:\n  ${r.errors.join('\n  ')}`);
     settings = r.settings;
   }
-  return { pack, settings };
+  return { pack, settings, warnings: [] };
 }
 
 function checkLine(engine: PolicyEngine, line: string, lineNo: number): { row: string; ok: boolean } {
@@ -110,8 +139,10 @@ export function runCheck(engine: PolicyEngine, input: Readable, output: Writable
 }
 
 export async function checkCommand(opts: { dataDir?: string }): Promise<number> {
-  const { pack, settings } = loadPolicy(opts.dataDir);
-  const engine = createPolicyEngine(pack, settings);
+  const { pack, settings, label, warnings } = await loadPolicy(opts.dataDir);
+  for (const w of warnings) process.stderr.write(`herald: ${w}\n`);
+  const built = createPolicyEngine(pack, settings);
+  const engine = label ? labelledEngine(built, label) : built;
   const bad = await runCheck(engine, process.stdin, process.stdout);
   return bad > 0 ? 1 : 0;
 }

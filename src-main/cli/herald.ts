@@ -126,7 +126,7 @@ where(audit.command('verify'))
 program
   .command('check')
   .description('check posts against the policy: JSON Lines in, one post a line; one line of findings out for each')
-  .addOption(new Option('--data-dir <dir>', 'use the organisation’s rule packs (rule-packs/*.json) and policy-settings.json from here').env('HERALD_DATA_DIR'))
+  .addOption(new Option('--data-dir <dir>', 'use the policy saved in this Herald data directory (or, without a database, its rule-packs/*.json and policy-settings.json)').env('HERALD_DATA_DIR'))
   .addHelpText(
     'after',
     `

@@ -15,6 +15,10 @@ import { DEFAULT_COST, type PasswordCost } from './people/password';
 import { AccountService, type Adapters } from './accounts/account-service';
 import { defaultAdapters } from './platforms/registry';
 import { OAuthConnections, type ProviderOf } from './accounts/oauth-connections';
+import { PolicyService } from './rules/policy-service';
+import { MediaStore } from './posts/media-store';
+import { CampaignService } from './posts/campaign-service';
+import { PostService } from './posts/post-service';
 
 export type CoreOptions = DatabaseTarget & {
   secretStore: SecretStore;
@@ -40,6 +44,12 @@ export interface Core {
   sessions: SessionService;
   settings: SettingsService;
   accounts: AccountService;
+  /** The rule pack and policy settings in use, and the policy engine built from them. */
+  policy: PolicyService;
+  media: MediaStore;
+  campaigns: CampaignService;
+  /** Drafts, submissions, four-eyes approval and scheduling (R5, R10-R12). */
+  posts: PostService;
   installationId: string;
   close(): Promise<void>;
 }
@@ -54,9 +64,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const users = new UserService(database.db, audit, clock, options.passwordCost ?? DEFAULT_COST);
     const settings = new SettingsService(database.db, audit, clock);
     await settings.load();
+    const policy = new PolicyService(database.db, audit, clock, logger);
+    await policy.load();
     const sessions = new SessionService(users, audit, clock, () => settings.get().idleLockMinutes);
     const oauth = new OAuthConnections(options.secretStore, clock, options.openExternal ?? null, options.oauthProviders);
     const accounts = new AccountService(database.db, audit, options.secretStore, options.adapters ?? defaultAdapters(), clock, logger, oauth);
+    const media = new MediaStore(database.db, clock);
+    const campaigns = new CampaignService(database.db, audit, clock);
+    const posts = new PostService(database.db, audit, clock, logger, () => policy.engine(), media, campaigns);
     return {
       database,
       secrets: options.secretStore,
@@ -67,6 +82,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sessions,
       settings,
       accounts,
+      policy,
+      media,
+      campaigns,
+      posts,
       installationId,
       async close() {
         await audit.checkpoint.flush();

@@ -96,5 +96,48 @@ export function createHandlers(core: Core): HandlerTable {
       return core.settings.get();
     },
     'settings:update': async ({ windowKey }, input) => core.settings.update(await requireUser(windowKey), input),
+    'policy:check': async ({ windowKey }, input) => {
+      await requireUser(windowKey);
+      const { packLabel, results } = core.policy.check(input.posts);
+      return { packLabel, results: results.map((r) => ({ id: r.id, findings: r.findings })) };
+    },
+    'policy:get-pack': async ({ windowKey }) => {
+      const { pack, ...current } = core.policy.packForEditing(await requireUser(windowKey));
+      return { current, pack, warnings: core.policy.warnings() };
+    },
+    'policy:history': async ({ windowKey }) => {
+      await requireUser(windowKey);
+      const { pack: _pack, ...builtIn } = await core.policy.getVersion(0);
+      return { current: core.policy.currentInfo(), builtIn, versions: await core.policy.history() };
+    },
+    'policy:save-pack': async ({ windowKey }, input) => core.policy.savePack(await requireUser(windowKey), input.pack, input.reason),
+    'policy:rollback': async ({ windowKey }, input) => core.policy.rollback(await requireUser(windowKey), input.version, input.reason),
+    'policy:get-settings': async ({ windowKey }) => {
+      await requireUser(windowKey);
+      return core.policy.policySettings();
+    },
+    'policy:update-settings': async ({ windowKey }, input) => core.policy.updatePolicySettings(await requireUser(windowKey), input),
+    'posts:list': async ({ windowKey }, input) => core.posts.list(await requireUser(windowKey), input),
+    'posts:get': async ({ windowKey }, input) => core.posts.get(await requireUser(windowKey), input.postId),
+    'posts:save-draft': async ({ windowKey }, input) => core.posts.saveDraft(await requireUser(windowKey), input),
+    'posts:submit': async ({ windowKey }, input) => core.posts.submit(await requireUser(windowKey), input.postId, input.revision),
+    'posts:withdraw': async ({ windowKey }, input) => core.posts.withdraw(await requireUser(windowKey), input.postId),
+    'posts:approve': async ({ windowKey }, { postId, ...decision }) => core.posts.approve(await requireUser(windowKey), postId, decision),
+    'posts:request-changes': async ({ windowKey }, input) =>
+      core.posts.requestChanges(await requireUser(windowKey), input.postId, input.contentHash, input.comment),
+    'posts:hold': async ({ windowKey }, input) => core.posts.hold(await requireUser(windowKey), input.postId, input.reason),
+    'posts:release': async ({ windowKey }, input) => core.posts.release(await requireUser(windowKey), input.postId),
+    'posts:cancel': async ({ windowKey }, input) => core.posts.cancel(await requireUser(windowKey), input.postId, input.reason),
+    'campaigns:list': async ({ windowKey }) => {
+      await requireUser(windowKey);
+      return core.campaigns.list();
+    },
+    'campaigns:create': async ({ windowKey }, input) => core.campaigns.create(await requireUser(windowKey), input),
+    'media:add': async ({ windowKey }, input) =>
+      core.media.add(await requireUser(windowKey), input.fileName, Buffer.from(input.dataBase64, 'base64')),
+    'media:preview': async ({ windowKey }, input) => {
+      await requireUser(windowKey);
+      return { dataUrl: await core.media.dataUrl(input.mediaId) };
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** Which component each route shows. Screens for managers tell anyone else they need the manager role. */
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { ApprovalsScreen } from '../features/approvals/ApprovalsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { ComingLater } from '../features/placeholders/ComingLater';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -21,10 +22,11 @@ export function Screen({ route, session }: { route: RouteKey; session: SessionVi
   switch (route) {
     case 'compose':
     case 'calendar':
-    case 'approvals':
     case 'inbox':
     case 'reports':
       return <ComingLater area={route} />;
+    case 'approvals':
+      return <ApprovalsScreen userId={session.user.id} />;
     case 'accounts':
       return <AccountsScreen manager={isManager(session)} />;
     case 'audit':

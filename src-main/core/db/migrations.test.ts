@@ -82,6 +82,38 @@ describe.each(engines)('migrations on %s', (engine) => {
     expect(cols).not.toEqual(expect.arrayContaining(['token', 'access_token', 'password', 'app_password']));
   });
 
+  it('0005 creates campaigns, posts, reviews and media; media bytes round-trip exactly', async () => {
+    opened = await bareDb(engine);
+    const { db } = opened;
+    await migrateTo(db, '0005-create-posts');
+    await db.insertInto('campaigns').values({ id: 'c1', name: 'Winter gritting', purpose: 'p', audience: 'a', starts_on: '2026-12-01', ends_on: '2027-02-28', account_ids: '[]', created_by: 'amara', created_at: 1 }).execute();
+    await expect(db.insertInto('campaigns').values({ id: 'c2', name: 'Winter gritting', purpose: 'p', audience: 'a', starts_on: '2026-12-01', ends_on: '2027-02-28', account_ids: '[]', created_by: 'amara', created_at: 1 }).execute()).rejects.toThrow();
+    await db.insertInto('posts').values({ id: 'p1', author_id: 'u1', author: 'olu', state: 'draft', campaign_id: 'c1', scheduled_at: 1_800_000_000_000, content: '{}', content_hash: 'h', revision: 1, created_at: 1, updated_at: 1 }).execute();
+    const post = await db.selectFrom('posts').selectAll().where('id', '=', 'p1').executeTakeFirstOrThrow();
+    expect(Number(post.scheduled_at)).toBe(1_800_000_000_000); // bare PostgreSQL returns int8 as text
+    expect(post.approved_hash).toBeNull();
+    await db.insertInto('post_reviews').values({ id: 'r1', post_id: 'p1', revision: 1, content_hash: 'h', content: '{}', scheduled_at: null, reviewer: 'bea', decision: 'approved', comment: '', reasons: '[]', at: 2 }).execute();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 1, 2]);
+    await db.insertInto('media').values({ id: 'm1', sha256: 's', mime_type: 'image/png', file_name: 'a.png', bytes: bytes.length, width: 1, height: 1, data: bytes, added_by: 'olu', added_at: 1 }).execute();
+    const m = await db.selectFrom('media').select('data').where('id', '=', 'm1').executeTakeFirstOrThrow();
+    expect(Array.from(m.data)).toEqual(Array.from(bytes));
+  });
+
+  it('0006 creates rule pack versions, one row per version number', async () => {
+    opened = await bareDb(engine);
+    const { db } = opened;
+    await migrateTo(db, '0006-create-rule-packs');
+    const row = { version: 1, label: 'herald-default@1.1.0+org.1', pack: '{"packId":"herald-default"}', saved_by: 'amara', saved_at: 1_800_000_000_000, reason: 'Add our case references' };
+    await db.insertInto('rule_pack_versions').values(row).execute();
+    await expect(db.insertInto('rule_pack_versions').values({ ...row, label: 'again' }).execute()).rejects.toThrow();
+    await db.insertInto('rule_pack_versions').values({ ...row, version: 2, label: 'herald-default@1.1.0+org.2', restored_from: 0 }).execute();
+    const rows = await db.selectFrom('rule_pack_versions').selectAll().orderBy('version').execute();
+    expect(rows.map((r) => [Number(r.version), Number(r.saved_at), r.restored_from === null ? null : Number(r.restored_from)])).toEqual([
+      [1, 1_800_000_000_000, null],
+      [2, 1_800_000_000_000, 0],
+    ]);
+  });
+
   it('runs each migration in its own transaction: a failing one leaves the earlier ones applied', async () => {
     opened = await bareDb(engine);
     const { db } = opened;

@@ -69,9 +69,92 @@ export interface AccountsTable {
   updated_at: number;
 }
 
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  purpose: string;
+  audience: string;
+  starts_on: string;
+  ends_on: string;
+  /** JSON array of account ids. */
+  account_ids: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface PostsTable {
+  id: string;
+  author_id: string;
+  author: string;
+  /** One of POST_STATES (core/posts/post-states.ts). */
+  state: string;
+  campaign_id: string | null;
+  scheduled_at: number | null;
+  /** JSON PostContent. */
+  content: string;
+  content_hash: string;
+  revision: number;
+  submitted_at: number | null;
+  submitted_findings: string | null;
+  pack_label: string | null;
+  approved_by: string | null;
+  approved_at: number | null;
+  approved_hash: string | null;
+  state_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PostReviewsTable {
+  id: string;
+  post_id: string;
+  revision: number;
+  content_hash: string;
+  content: string;
+  scheduled_at: number | null;
+  reviewer: string;
+  /** 'approved' | 'changes-requested' */
+  decision: string;
+  comment: string;
+  reasons: string;
+  at: number;
+}
+
+export interface MediaTable {
+  id: string;
+  sha256: string;
+  mime_type: string;
+  file_name: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  data: Uint8Array;
+  added_by: string;
+  added_at: number;
+}
+
+export interface RulePackVersionsTable {
+  /** 1, 2, 3 ... in the order saved. */
+  version: number;
+  /** "packId@version+org.N", recorded with every check made with this version. */
+  label: string;
+  /** JSON: the whole validated pack. */
+  pack: string;
+  saved_by: string;
+  saved_at: number;
+  reason: string;
+  /** For a rollback, the version restored (0: the built-in pack); otherwise null. */
+  restored_from: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   accounts: AccountsTable;
+  campaigns: CampaignsTable;
+  posts: PostsTable;
+  post_reviews: PostReviewsTable;
+  media: MediaTable;
+  rule_pack_versions: RulePackVersionsTable;
 }

@@ -4,6 +4,7 @@
  * (linear time whatever the pattern), obscenity's matcher, and the lists detectors look things up in as sets.
  */
 import { RE2JS } from 're2js';
+import { expandPhrases } from './inflect';
 import { PhraseIndex } from './phrase-index';
 import { ProfanityMatcher } from './profanity-matcher';
 import { WordTable } from './word-table';
@@ -14,13 +15,15 @@ import type { PolicySettings } from './settings';
 const keys = (prefix: string, suffix = '') => Array.from({ length: 512 }, (_, i) => `${prefix}${i}${suffix}`);
 const CUE = keys('cue:');
 const CUE_REQUIRES = keys('cue:', ':requires');
+const CUE_REQUIRES_MORE = Array.from({ length: 4 }, (_, k) => keys('cue:', `:requires:${k + 1}`));
 const CUE_UNLESS = keys('cue:', ':unless');
 const PATTERN = keys('pattern:');
 
 export const L = {
   // Keys are made once: building the string on every look-up showed up in profiles.
   cue: (i: number) => CUE[i] ?? `cue:${i}`,
-  cueRequires: (i: number) => CUE_REQUIRES[i] ?? `cue:${i}:requires`,
+  /** The k-th condition of cue list i (k = 0 for a single `requires`). */
+  cueRequires: (i: number, k = 0) => (k === 0 ? CUE_REQUIRES[i] : CUE_REQUIRES_MORE[k - 1]?.[i]) ?? `cue:${i}:requires${k ? `:${k}` : ''}`,
   cueUnless: (i: number) => CUE_UNLESS[i] ?? `cue:${i}:unless`,
   patternTrigger: (i: number) => PATTERN[i] ?? `pattern:${i}`,
   ownNames: 'org:names',
@@ -49,14 +52,18 @@ export type CompiledPack = {
   phrases: PhraseIndex;
   profanity: ProfanityMatcher;
   words: WordTable;
+  /** Each cue list's conditions as a list (a single `requires` is a list of one). */
+  cueRequires: Array<Array<{ within?: number; side?: 'before' | 'after' | 'either'; gap?: 'capitalised' }>>;
   patterns: CompiledPattern[];
-  ambiguousParties: Map<string, { word: string; followedBy: string[]; precededBy: string[] }>;
+  ambiguousParties: Map<string, { word: string; followedBy: string[]; precededBy: string[]; midSentence: boolean }>;
   sets: {
     roleMailboxes: Set<string>;
     firstNames: Set<string>;
     titles: Set<string>;
     streetTypes: Set<string>;
     acronyms: Set<string>;
+    organisationSuffixes: Set<string>;
+    notNames: Set<string>;
     hashtagWords: Set<string>;
     unhelpfulAlt: Set<string>;
   };
@@ -79,20 +86,25 @@ export function nationalDigits(s: string): string {
 
 export function compilePack(pack: RulePack, settings: PolicySettings): CompiledPack {
   const phrases = new PhraseIndex();
+  // "~" words inflected and "@lexicon" references expanded once, here (inflect.ts).
+  const x = (list: readonly string[]) => expandPhrases(list, pack.lexicons);
+  const cueRequires: CompiledPack['cueRequires'] = [];
   pack.cues.forEach((c, i) => {
-    phrases.add(L.cue(i), c.phrases, c.caseSensitive ?? false);
-    if (c.requires) phrases.add(L.cueRequires(i), c.requires.phrases);
-    if (c.unless) phrases.add(L.cueUnless(i), c.unless.phrases);
+    phrases.add(L.cue(i), x(c.phrases), c.caseSensitive ?? false);
+    const reqs = c.requires === undefined ? [] : Array.isArray(c.requires) ? c.requires : [c.requires];
+    reqs.forEach((r, k) => phrases.add(L.cueRequires(i, k), x(r.phrases)));
+    cueRequires.push(reqs.map(({ within, side, gap }) => ({ within, side, gap })));
+    if (c.unless) phrases.add(L.cueUnless(i), x(c.unless.phrases));
   });
   pack.patterns.forEach((p, i) => {
     if (p.triggers?.length) phrases.add(L.patternTrigger(i), p.triggers);
   });
   phrases.add(L.ownNames, settings.organisationNames);
   phrases.add(L.candidates, settings.candidates);
-  phrases.add(L.partyUnambiguous, pack.parties.unambiguous);
+  phrases.add(L.partyUnambiguous, x(pack.parties.unambiguous));
   phrases.add(L.partyAmbiguous, pack.parties.ambiguous.map((a) => a.word));
-  phrases.add(L.partyContext, pack.parties.politicalContext);
-  phrases.add(L.partyCampaign, pack.parties.campaignCues);
+  phrases.add(L.partyContext, x(pack.parties.politicalContext));
+  phrases.add(L.partyCampaign, x(pack.parties.campaignCues));
   phrases.add(L.nhsContext, pack.personalData.nhsContext);
   phrases.add(L.dobContext, pack.personalData.dobContext);
   phrases.add(L.vehicleContext, pack.personalData.vehicleContext);
@@ -104,9 +116,9 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
   phrases.add(L.notInvite, pack.outOfHours.notInvites);
   phrases.compile();
 
-  const ambiguousParties = new Map<string, { word: string; followedBy: string[]; precededBy: string[] }>();
+  const ambiguousParties: CompiledPack['ambiguousParties'] = new Map();
   for (const a of pack.parties.ambiguous)
-    ambiguousParties.set(a.word.toLowerCase(), { word: a.word, followedBy: lower(a.followedBy), precededBy: lower(a.precededBy) });
+    ambiguousParties.set(a.word.toLowerCase(), { word: a.word, followedBy: lower(a.followedBy), precededBy: lower(a.precededBy), midSentence: a.midSentence ?? false });
 
   const profanity = new ProfanityMatcher(pack.profanity);
   return {
@@ -116,6 +128,7 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
     phrases,
     profanity,
     words: new WordTable(profanity),
+    cueRequires,
     patterns: pack.patterns.map((p) => ({
       rule: p.rule,
       re: RE2JS.compile(p.pattern, p.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0),
@@ -128,6 +141,8 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
       titles: new Set(lower(pack.personalData.titles)),
       streetTypes: new Set(lower(pack.personalData.streetTypes)),
       acronyms: new Set(pack.accessibility.acronyms.map((a) => a.trim())),
+      organisationSuffixes: new Set(lower(pack.names.organisationSuffixes)),
+      notNames: new Set(lower(pack.names.notNames)),
       hashtagWords: new Set(lower(pack.accessibility.hashtagWords)),
       unhelpfulAlt: new Set(lower(pack.accessibility.unhelpfulAltText)),
     },

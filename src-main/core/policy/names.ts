@@ -3,29 +3,22 @@
  * person or organisation (BAR 9a), personal data includes "named private individuals" next to their details (BAR 5a,
  * R8), staff performance is confidential when a person is named (ICO21 5.5). A person is a title ("Cllr", "Mrs") or a
  * common first name followed by a capitalised word; an organisation is a capitalised run ending in "Ltd", "Council",
- * "Trust" and the like. Loose matching (for "Acme are cowboys") also counts any capitalised word that is not an
- * everyday sentence opener.
+ * "Trust" and the like (the pack's `names.organisationSuffixes`). Loose matching (for "Acme are cowboys") also counts any capitalised word that is not an
+ * everyday sentence opener (the pack's `names.notNames`).
  */
 import type { TextView } from './text-view';
 
 export type NameSpan = { start: number; end: number; kind: 'person' | 'organisation' | 'word'; title?: string };
 
-const ORG_SUFFIXES = new Set(
-  'ltd limited plc llp inc co company group trust council services homes builders motors associates partners solutions construction contractors developments properties estates lettings agency foundation charity association society club bank garage plumbing roofing landscapes cars taxis'.split(
-    ' ',
-  ),
-);
 
-const OPENERS = new Set(
-  `the this that these those he she they it we our your you i a an please if when why what how who where there here today tonight tomorrow yesterday some many most all every everyone anyone someone people residents local staff new my his her their its and but or so as at in on for from with by to of after before during following thanks thank yes no not just also more one two three four five six seven eight nine ten first last next every each another any such our remember don't do does did is are was were be will can could would should may might must has have had great good well why happy welcome join find see read watch visit find help get make take keep stay check book call contact email report apply register sign update news update reminder warning important urgent attention notice hello hi dear good morning afternoon evening night week weekend month year day
-  use try visit email book choose hire shop buy order head go pop see follow support vote meet congratulations introducing say ask
-  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
-  christmas easter halloween diwali eid hanukkah ramadan valentine's bonfire spring summer autumn winter england scotland wales britain uk`.split(/\s+/),
-);
 
 const CAP_RUN = /\b[A-Z][A-Za-z'-]*\.?(?: [A-Z][A-Za-z'-]*\.?)*/g;
 
-export function findNames(view: TextView, sets: { firstNames: Set<string>; titles: Set<string>; streetTypes: Set<string> }): NameSpan[] {
+export type NameSets = { firstNames: Set<string>; titles: Set<string>; streetTypes: Set<string>; organisationSuffixes: Set<string>; notNames: Set<string> };
+
+export function findNames(view: TextView, sets: NameSets): NameSpan[] {
+  const orgSuffixes = sets.organisationSuffixes;
+  const notNames = sets.notNames;
   const out: NameSpan[] = [];
   const text = view.cased;
   CAP_RUN.lastIndex = 0;
@@ -40,9 +33,9 @@ export function findNames(view: TextView, sets: { firstNames: Set<string>; title
     const last = tokens[n - 1]!;
     let i = 0;
     let organisation = false;
-    if (n >= 2 && ORG_SUFFIXES.has(last.w)) {
+    if (n >= 2 && orgSuffixes.has(last.w)) {
       let first = 0;
-      while (first < n - 1 && OPENERS.has(tokens[first]!.w)) first++;
+      while (first < n - 1 && notNames.has(tokens[first]!.w)) first++;
       if (first < n - 1) {
         out.push({ start: tokens[first]!.s, end: last.e, kind: 'organisation' });
         organisation = true;
@@ -52,9 +45,9 @@ export function findNames(view: TextView, sets: { firstNames: Set<string>; title
       const t = tokens[i]!;
       const next = tokens[i + 1];
       const isTitle = sets.titles.has(t.w);
-      if (next && (isTitle || (sets.firstNames.has(t.w) && !sets.streetTypes.has(next.w) && !ORG_SUFFIXES.has(next.w)))) {
+      if (next && (isTitle || (sets.firstNames.has(t.w) && !sets.streetTypes.has(next.w) && !orgSuffixes.has(next.w)))) {
         let j = i + 1;
-        while (j + 1 < n && j - i < 3 && !sets.streetTypes.has(tokens[j + 1]!.w) && !ORG_SUFFIXES.has(tokens[j + 1]!.w)) j++;
+        while (j + 1 < n && j - i < 3 && !sets.streetTypes.has(tokens[j + 1]!.w) && !orgSuffixes.has(tokens[j + 1]!.w)) j++;
         out.push({ start: t.s, end: tokens[j]!.e, kind: 'person', ...(isTitle ? { title: t.w } : {}) });
         i = j + 1;
         continue;
@@ -63,7 +56,7 @@ export function findNames(view: TextView, sets: { firstNames: Set<string>; title
     }
     // A lone capitalised word opening a sentence ("Thieves stole ...") is only capitalised because it comes first.
     const opensSentence = n === 1 && /(?:^|[.!?:;"]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index));
-    if (!opensSentence) for (const t of tokens) if (!OPENERS.has(t.w) && t.w.length >= 2) out.push({ start: t.s, end: t.e, kind: 'word' });
+    if (!opensSentence) for (const t of tokens) if (!notNames.has(t.w) && t.w.length >= 2) out.push({ start: t.s, end: t.e, kind: 'word' });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { RE2JS } from 're2js';
 import { CATEGORIES } from './types';
 import { DETECTOR_RULES } from './rule-ids';
+import { markerError } from './inflect';
 
 const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(200);
 const phrases = z.array(phrase);
@@ -24,26 +25,36 @@ const ruleSchema = z.object({
   suggestion: z.string().min(1).optional(),
 });
 
-/** A phrase rule: fires where one of `phrases` occurs as whole words, subject to the conditions. */
+/**
+ * Another phrase must occur within `within` characters (anywhere in the post when `within` is absent), on `side`.
+ * `gap: "capitalised"`: only capitalised words may stand between ("We are Anytown Fire and Rescue Service").
+ */
+const requiresSchema = z.object({
+  phrases: nonEmptyPhrases,
+  within: z.number().int().positive().optional(),
+  side: z.enum(['before', 'after', 'either']).optional(),
+  gap: z.literal('capitalised').optional(),
+});
+
+/**
+ * A phrase rule: fires where one of `phrases` occurs as whole words, subject to the conditions. In any phrase list, a
+ * word ending in "~" also matches its inflections ("cheat~": cheats, cheated, cheating, cheater) and "@name" stands
+ * for the pack's lexicon `name` (inflect.ts).
+ */
 const cueSchema = z.object({
   rule: z.string().min(1),
   phrases: nonEmptyPhrases,
   /** The phrase must appear with exactly these capitals (e.g. "SECRET", not "the secret garden"). */
   caseSensitive: z.boolean().optional(),
+  /** A condition (see requiresSchema), or a list of conditions that must all hold (a clause's structure). */
+  requires: z.union([requiresSchema, z.array(requiresSchema).min(1)]).optional(),
   /**
-   * Another phrase must occur within `within` characters (anywhere in the post when `within` is absent), on `side`.
-   * `gap: "capitalised"`: only capitalised words may stand between ("We are Anytown Fire and Rescue Service").
+   * Suppressed when one of these occurs in the post (e.g. a case already concluded: "was sentenced"), or only within
+   * `within` characters on `side` ("thieves" just before "stole": the subject is not the named business).
    */
-  requires: z
-    .object({
-      phrases: nonEmptyPhrases,
-      within: z.number().int().positive().optional(),
-      side: z.enum(['before', 'after', 'either']).optional(),
-      gap: z.literal('capitalised').optional(),
-    })
+  unless: z
+    .object({ phrases: nonEmptyPhrases, within: z.number().int().positive().optional(), side: z.enum(['before', 'after', 'either']).optional() })
     .optional(),
-  /** Suppressed when one of these occurs in the post (e.g. a case already concluded: "was sentenced"). */
-  unless: z.object({ phrases: nonEmptyPhrases, within: z.number().int().positive().optional() }).optional(),
   /** A named person or organisation must be near: `side` of the phrase, within `within` characters. */
   requiresName: z
     .object({
@@ -53,6 +64,8 @@ const cueSchema = z.object({
       loose: z.boolean().optional(),
       /** Only an organisation counts ("Use Anytown Skips Ltd"), not a person. */
       organisationOnly: z.boolean().optional(),
+      /** Only a person named with one of these titles counts ("I'm Cllr Jones", not "I'm Sarah Jones from parks"). */
+      titles: nonEmptyPhrases.optional(),
       /** Rule to raise instead when no name is near; absent: nothing is raised. */
       otherwise: z.string().optional(),
     })
@@ -73,6 +86,11 @@ const patternSchema = z.object({
 const ambiguousPartySchema = z.object({
   /** As written with its capital, e.g. "Labour": the lowercase word is the ordinary sense. */
   word: z.string().min(1),
+  /**
+   * Capitalised in the middle of a sentence, between two lowercase words ("cuts under Labour have"), the word is the
+   * party: only words whose ordinary sense is rarely capitalised there (Labour, Conservatives, Tories, Greens).
+   */
+  midSentence: z.boolean().optional(),
   followedBy: nonEmptyPhrases,
   precededBy: phrases,
 });
@@ -84,6 +102,13 @@ export const rulePackSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     rules: z.record(z.string(), ruleSchema),
+    /**
+     * Shared word lists that cue phrases refer to as "@name": the allegation words of defamation, the other public
+     * bodies of impersonation, the protective markings, and so on. Each must be non-empty.
+     */
+    lexicons: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lexicon name is lowercase letters, digits and hyphens'), nonEmptyPhrases),
+    /** What counts as a name (names.ts): words ending an organisation's name, and capitalised words that are not names. */
+    names: z.object({ organisationSuffixes: nonEmptyPhrases, notNames: nonEmptyPhrases }),
     cues: z.array(cueSchema),
     patterns: z.array(patternSchema),
     profanity: z.object({
@@ -133,7 +158,21 @@ export const rulePackSchema = z
       else if (r.category !== category) issue(['rules', id, 'category'], `rule "${id}" belongs to category "${category}"`);
     }
     const known = (id: string) => id in pack.rules;
+    const markers = (list: readonly string[], path: (string | number)[]) =>
+      list.forEach((p, j) => {
+        const err = markerError(p, pack.lexicons);
+        if (err) issue([...path, j], err);
+      });
+    for (const [name, list] of Object.entries(pack.lexicons))
+      list.forEach((p, j) => {
+        if (p.trim().startsWith('@')) issue(['lexicons', name, j], 'a lexicon cannot refer to another lexicon');
+        else markers([p], ['lexicons', name]);
+      });
     pack.cues.forEach((c, i) => {
+      markers(c.phrases, ['cues', i, 'phrases']);
+      const reqs = c.requires === undefined ? [] : Array.isArray(c.requires) ? c.requires : [c.requires];
+      reqs.forEach((r, k) => markers(r.phrases, ['cues', i, 'requires', ...(Array.isArray(c.requires) ? [k] : []), 'phrases']));
+      if (c.unless) markers(c.unless.phrases, ['cues', i, 'unless', 'phrases']);
       if (!known(c.rule)) issue(['cues', i, 'rule'], `cue list refers to rule "${c.rule}", which the pack does not define`);
       if (c.requiresName?.otherwise && !known(c.requiresName.otherwise))
         issue(['cues', i, 'requiresName', 'otherwise'], `refers to rule "${c.requiresName.otherwise}", which the pack does not define`);

@@ -3,7 +3,8 @@
  * investigations (ICO26, ICO21 5.5), security clearance levels (ICO26), references and endorsements (ICO21 8.1,
  * ICO13 3.1-3.3), impersonation (BAR 5a), branding (ICO26, ICO21 5.5), reposting (SYP Annex One), "click here"
  * (ICO13 2.1) and requests for personal details (SYP Annex One). The phrases and their conditions are data; this file
- * only applies the conditions: another phrase nearby, none of the "unless" phrases, a name on the right side, and
+ * only applies the conditions: other phrases nearby (each of a list of conditions, for a clause's structure such as
+ * "a named business + a copula + an allegation"), none of the "unless" phrases, a name on the right side, and
  * not followed by the organisation's own name.
  */
 import type { CheckContext } from '../check-context';
@@ -23,17 +24,20 @@ export function detectCues(ctx: CheckContext): void {
     const hits = ctx.list(L.cue(i));
     if (!hits) continue;
     const cue = cues[i]!;
-    for (const h of hits) {
-      if (cue.requires) {
-        const r = near(ctx.list(L.cueRequires(i)), h.start, h.end, cue.requires.within, cue.requires.side);
-        if (!r || (cue.requires.gap === 'capitalised' && !capitalisedGap(ctx, h, r))) continue;
+    const conditions = ctx.compiled.cueRequires[i]!;
+    hit: for (const h of hits) {
+      for (let k = 0; k < conditions.length; k++) {
+        const c = conditions[k]!;
+        const r = near(ctx.list(L.cueRequires(i, k)), h.start, h.end, c.within, c.side);
+        if (!r || (c.gap === 'capitalised' && !capitalisedGap(ctx, h, r))) continue hit;
       }
-      if (cue.unless && near(ctx.list(L.cueUnless(i)), h.start, h.end, cue.unless.within)) continue;
+      if (cue.unless && near(ctx.list(L.cueUnless(i)), h.start, h.end, cue.unless.within, cue.unless.side)) continue;
       if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) continue;
       let rule = cue.rule;
       if (cue.requiresName) {
-        const { side, within, loose, otherwise, organisationOnly } = cue.requiresName;
-        if (!nameNear(ctx.names, h.start, h.end, side, within, loose ?? false, organisationOnly ?? false)) {
+        const { side, within, loose, otherwise, organisationOnly, titles } = cue.requiresName;
+        const names = titles ? ctx.names.filter((n) => n.title !== undefined && titles.includes(n.title)) : ctx.names;
+        if (!nameNear(names, h.start, h.end, side, within, loose ?? false, organisationOnly ?? false)) {
           if (!otherwise) continue;
           rule = otherwise;
         }

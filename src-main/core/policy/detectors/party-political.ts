@@ -2,8 +2,8 @@
  * Party politics (BAR 5a "Do not post comments or materials which are party political", 5b, 9f; ICO26 prohibited
  * behaviours; ICO13 3 impartiality). Party names and nicknames that only mean a party (Tories, Lib Dems, SNP, Plaid
  * Cymru) always count; words with an ordinary sense (labour, reform, conservative, green, liberal) count only when
- * capitalised and in a political setting: next to "party", "MP", "councillor", "-led" and the like, after "vote", or
- * near political words. "Vote for", "kick out" and other campaigning next to a party blocks. Configured candidates
+ * capitalised and in a political setting: next to "party", "MP", "councillor", "-led" and the like, after "vote",
+ * near political words, or (for the words the pack marks `midSentence`) capitalised in the middle of a sentence. "Vote for", "kick out" and other campaigning next to a party blocks. Configured candidates
  * are advice alone and need sign-off in a political context.
  */
 import type { CheckContext } from '../check-context';
@@ -16,12 +16,25 @@ function startsWithWord(s: string, at: number, phrase: string): boolean {
   return !(next >= 97 && next <= 122) || !/[a-z]$/.test(phrase);
 }
 
+/**
+ * Capitalised between lowercase words ("cuts under Labour have hit"), so not a sentence opener ("Labour shortages")
+ * and not part of a title-case name ("the Labour Market Survey", "Village Green").
+ */
+function midSentence(cased: string, h: Hit): boolean {
+  if (!/[a-z0-9,]\s+$/.test(cased.slice(Math.max(0, h.start - 3), h.start))) return false;
+  let at = h.end;
+  if (cased.startsWith("'s", at)) at += 2;
+  const after = cased.slice(at, at + 3);
+  return after === '' || /^(?:[.,;:!?)]|\s+[a-z])/.test(after);
+}
+
 function ambiguousIsPolitical(ctx: CheckContext, h: Hit): boolean {
   const { cased, lower } = ctx.view;
   const first = cased.charCodeAt(h.start);
   if (!(first >= 65 && first <= 90)) return false; // "labour shortage", "reform of", "green spaces"
   const entry = ctx.compiled.ambiguousParties.get(lower.slice(h.start, h.end));
   if (!entry) return false;
+  if (entry.midSentence && midSentence(cased, h)) return true;
   let at = h.end;
   if (lower.startsWith("'s", at)) at += 2;
   const hyphenated = lower[at] === '-';
