@@ -7,7 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { rendererViteConfig } from '../../src-renderer/vite.config';
-import { DEFAULT_RENDERER_DIR } from './server';
+
+/**
+ * server.ts's DEFAULT_RENDERER_DIR, repeated rather than imported: importing server.ts would load the whole core
+ * into Playwright's global setup, whose loader cannot import the rule pack's JSON.
+ */
+const DEFAULT_RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/e2e-renderer');
 
 export async function buildRenderer(outDir: string = DEFAULT_RENDERER_DIR): Promise<string> {
   // logLevel error: the one expected warning (govuk-frontend's media-query hack, recovered) would only be noise here.

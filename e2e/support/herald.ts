@@ -5,6 +5,7 @@ import { expect, type Page } from '@playwright/test';
 
 export const ADMIN = { username: 'amara.admin', displayName: 'Amara Admin', password: 'correct horse battery staple' };
 export const OFFICER = { username: 'oliver.officer', displayName: 'Oliver Officer', password: 'purple elephant rides bicycle' };
+export const APPROVER = { username: 'abi.approver', displayName: 'Abi Approver', password: 'seven lanterns over the quay' };
 
 const screenshotsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
@@ -49,15 +50,20 @@ export async function openScreen(page: Page, name: string): Promise<void> {
 
 /** Adds OFFICER (officer role, trained) through the Users screen. */
 export async function addOfficer(page: Page): Promise<void> {
+  await addUser(page, OFFICER, 'Officer');
+}
+
+/** Adds a trained user with one role through the Users screen, as a manager would. */
+export async function addUser(page: Page, user: { username: string; displayName: string; password: string }, role: 'Officer' | 'Approver' | 'Moderator' | 'Manager'): Promise<void> {
   await openScreen(page, 'Users');
   const form = page.getByRole('form', { name: 'Add a user' });
-  await form.getByLabel('Username').fill(OFFICER.username);
-  await form.getByLabel('Full name').fill(OFFICER.displayName);
-  await form.getByLabel('Starting password').fill(OFFICER.password);
-  await form.getByRole('checkbox', { name: 'Officer' }).check();
+  await form.getByLabel('Username').fill(user.username);
+  await form.getByLabel('Full name').fill(user.displayName);
+  await form.getByLabel('Starting password').fill(user.password);
+  await form.getByRole('checkbox', { name: role }).check();
   await form.getByLabel('Day').fill('12');
   await form.getByLabel('Month').fill('1');
   await form.getByLabel('Year').fill('2026');
   await form.getByRole('button', { name: 'Add user' }).click();
-  await expect(page.getByText(`${OFFICER.displayName} (${OFFICER.username}) has been added.`)).toBeVisible();
+  await expect(page.getByText(`${user.displayName} (${user.username}) has been added.`)).toBeVisible();
 }

@@ -29,6 +29,8 @@ function herald(args: string[], input: string) {
 }
 
 const line = (post: object) => `${JSON.stringify(post)}\n`;
+/** The shipped pack's label, e.g. "herald-default@1.1.0". */
+const BUILT_IN = `${defaultPack().packId}@${defaultPack().version}`;
 
 describe('herald check', () => {
   it('writes one row of findings per post, and an error row for a bad line while the rest go on', () => {
@@ -50,7 +52,7 @@ describe('herald check', () => {
       // Findings about media (offsets 0, 0) come first, strictest first; then the text's, in order.
       ['p6', null, ['accessibility.missing-alt-text', 'copyright.media-source-missing', 'personal-data.mobile']],
     ]);
-    expect(r.rows[0].packVersion).toBe('herald-default@1.0.0');
+    expect(r.rows[0].packVersion).toBe(BUILT_IN);
     expect(r.rows[0].findings[0]).toMatchObject({ category: 'profanity', severity: 'block', start: 9, end: 16 });
     expect(r.rows[1].error).toMatch(/^not valid JSON/);
     expect(r.rows[2].error).toBe('text: Invalid input: expected string, received undefined');
@@ -60,7 +62,7 @@ describe('herald check', () => {
   it('exits 0 when every line was checked', () => {
     const r = herald(['check'], line({ id: 'a', platform: 'x', text: 'Bins as normal.' }));
     expect(r.code).toBe(0);
-    expect(r.rows).toEqual([{ id: 'a', findings: [], packVersion: 'herald-default@1.0.0' }]);
+    expect(r.rows).toEqual([{ id: 'a', findings: [], packVersion: BUILT_IN }]);
   });
 
   it('answers each post as it arrives, without waiting for the end of the input', async () => {

@@ -2,6 +2,7 @@
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { ApprovalsScreen } from '../features/approvals/ApprovalsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { ComposeScreen } from '../features/compose/ComposeScreen';
 import { ComingLater } from '../features/placeholders/ComingLater';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
@@ -21,6 +22,7 @@ function ManagersOnly({ title }: { title: string }) {
 export function Screen({ route, session }: { route: RouteKey; session: SessionView }) {
   switch (route) {
     case 'compose':
+      return <ComposeScreen session={session} />;
     case 'calendar':
     case 'inbox':
     case 'reports':

@@ -17,6 +17,7 @@ const CUE = keys('cue:');
 const CUE_REQUIRES = keys('cue:', ':requires');
 const CUE_REQUIRES_MORE = Array.from({ length: 4 }, (_, k) => keys('cue:', `:requires:${k + 1}`));
 const CUE_UNLESS = keys('cue:', ':unless');
+const CUE_UNLESS_MORE = Array.from({ length: 4 }, (_, k) => keys('cue:', `:unless:${k + 1}`));
 const PATTERN = keys('pattern:');
 
 export const L = {
@@ -24,7 +25,7 @@ export const L = {
   cue: (i: number) => CUE[i] ?? `cue:${i}`,
   /** The k-th condition of cue list i (k = 0 for a single `requires`). */
   cueRequires: (i: number, k = 0) => (k === 0 ? CUE_REQUIRES[i] : CUE_REQUIRES_MORE[k - 1]?.[i]) ?? `cue:${i}:requires${k ? `:${k}` : ''}`,
-  cueUnless: (i: number) => CUE_UNLESS[i] ?? `cue:${i}:unless`,
+  cueUnless: (i: number, k = 0) => (k === 0 ? CUE_UNLESS[i] : CUE_UNLESS_MORE[k - 1]?.[i]) ?? `cue:${i}:unless${k ? `:${k}` : ''}`,
   patternTrigger: (i: number) => PATTERN[i] ?? `pattern:${i}`,
   ownNames: 'org:names',
   candidates: 'party:candidates',
@@ -54,6 +55,8 @@ export type CompiledPack = {
   words: WordTable;
   /** Each cue list's conditions as a list (a single `requires` is a list of one). */
   cueRequires: Array<Array<{ within?: number; side?: 'before' | 'after' | 'either'; gap?: 'capitalised' }>>;
+  /** Each cue list's "unless" conditions as a list. */
+  cueUnless: Array<Array<{ within?: number; side?: 'before' | 'after' | 'either' }>>;
   patterns: CompiledPattern[];
   ambiguousParties: Map<string, { word: string; followedBy: string[]; precededBy: string[]; midSentence: boolean }>;
   sets: {
@@ -89,12 +92,15 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
   // "~" words inflected and "@lexicon" references expanded once, here (inflect.ts).
   const x = (list: readonly string[]) => expandPhrases(list, pack.lexicons);
   const cueRequires: CompiledPack['cueRequires'] = [];
+  const cueUnless: CompiledPack['cueUnless'] = [];
   pack.cues.forEach((c, i) => {
     phrases.add(L.cue(i), x(c.phrases), c.caseSensitive ?? false);
     const reqs = c.requires === undefined ? [] : Array.isArray(c.requires) ? c.requires : [c.requires];
     reqs.forEach((r, k) => phrases.add(L.cueRequires(i, k), x(r.phrases)));
     cueRequires.push(reqs.map(({ within, side, gap }) => ({ within, side, gap })));
-    if (c.unless) phrases.add(L.cueUnless(i), x(c.unless.phrases));
+    const unl = c.unless === undefined ? [] : Array.isArray(c.unless) ? c.unless : [c.unless];
+    unl.forEach((u, k) => phrases.add(L.cueUnless(i, k), x(u.phrases)));
+    cueUnless.push(unl.map(({ within, side }) => ({ within, side })));
   });
   pack.patterns.forEach((p, i) => {
     if (p.triggers?.length) phrases.add(L.patternTrigger(i), p.triggers);
@@ -129,6 +135,7 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
     profanity,
     words: new WordTable(profanity),
     cueRequires,
+    cueUnless,
     patterns: pack.patterns.map((p) => ({
       rule: p.rule,
       re: RE2JS.compile(p.pattern, p.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0),

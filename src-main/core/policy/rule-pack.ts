@@ -36,6 +36,9 @@ const requiresSchema = z.object({
   gap: z.literal('capitalised').optional(),
 });
 
+/** Suppressed by one of these phrases: anywhere in the post, or within `within` characters on `side`. */
+const unlessSchema = z.object({ phrases: nonEmptyPhrases, within: z.number().int().positive().optional(), side: z.enum(['before', 'after', 'either']).optional() });
+
 /**
  * A phrase rule: fires where one of `phrases` occurs as whole words, subject to the conditions. In any phrase list, a
  * word ending in "~" also matches its inflections ("cheat~": cheats, cheated, cheating, cheater) and "@name" stands
@@ -50,11 +53,10 @@ const cueSchema = z.object({
   requires: z.union([requiresSchema, z.array(requiresSchema).min(1)]).optional(),
   /**
    * Suppressed when one of these occurs in the post (e.g. a case already concluded: "was sentenced"), or only within
-   * `within` characters on `side` ("thieves" just before "stole": the subject is not the named business).
+   * `within` characters on `side` ("thieves" just before "stole": the subject is not the named business); a list of
+   * such conditions suppresses when any holds.
    */
-  unless: z
-    .object({ phrases: nonEmptyPhrases, within: z.number().int().positive().optional(), side: z.enum(['before', 'after', 'either']).optional() })
-    .optional(),
+  unless: z.union([unlessSchema, z.array(unlessSchema).min(1)]).optional(),
   /** A named person or organisation must be near: `side` of the phrase, within `within` characters. */
   requiresName: z
     .object({
@@ -172,7 +174,8 @@ export const rulePackSchema = z
       markers(c.phrases, ['cues', i, 'phrases']);
       const reqs = c.requires === undefined ? [] : Array.isArray(c.requires) ? c.requires : [c.requires];
       reqs.forEach((r, k) => markers(r.phrases, ['cues', i, 'requires', ...(Array.isArray(c.requires) ? [k] : []), 'phrases']));
-      if (c.unless) markers(c.unless.phrases, ['cues', i, 'unless', 'phrases']);
+      const unl = c.unless === undefined ? [] : Array.isArray(c.unless) ? c.unless : [c.unless];
+      unl.forEach((u, k) => markers(u.phrases, ['cues', i, 'unless', ...(Array.isArray(c.unless) ? [k] : []), 'phrases']));
       if (!known(c.rule)) issue(['cues', i, 'rule'], `cue list refers to rule "${c.rule}", which the pack does not define`);
       if (c.requiresName?.otherwise && !known(c.requiresName.otherwise))
         issue(['cues', i, 'requiresName', 'otherwise'], `refers to rule "${c.requiresName.otherwise}", which the pack does not define`);

@@ -4,7 +4,10 @@
  */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { Writable } from 'node:stream';
-import { testCore, withCast, type TestCore } from '../test-support/core';
+import { testCore, withCast, PASSWORD, type TestCore } from '../test-support/core';
+import { createDispatcher } from '../../ipc/dispatcher';
+import { createHandlers } from '../../ipc/handlers';
+import { silentLogger } from '../logger';
 import { engines } from '../test-support/engines';
 import { createLogger } from '../logger';
 import { defaultPack, type RulePack } from '../policy/engine';
@@ -185,6 +188,34 @@ describe.each(engines)('the policy in use, on %s', (engine) => {
     await again.load();
     expect(again.warnings()).toEqual([expect.stringMatching(/^The stored policy settings cannot be used, so the defaults apply: nation/)]);
     expect(again.check([PARTY_POST]).results).toHaveLength(1);
+  });
+
+  it('over IPC, anyone signed in may check posts and read the history; only a manager may see or change the pack and settings', async () => {
+    const dispatch = createDispatcher(createHandlers(core), silentLogger());
+    await core.sessions.signIn('officer-window', officer.username, PASSWORD);
+    await core.sessions.signIn('manager-window', admin.username, PASSWORD);
+    const as = (who: string, channel: string, payload: unknown) => dispatch({ windowKey: `${who}-window` }, channel, payload);
+    const checked = await as('officer', 'policy:check', { posts: [{ id: 'd1', platform: 'x', text: 'The Labour Party leader visited.', media: [{ kind: 'image' }] }] });
+    expect(checked).toMatchObject({ ok: true, value: { packLabel: core.policy.packLabel(), results: [{ id: 'd1' }] } });
+    expect(await as('officer', 'policy:history', {})).toMatchObject({ ok: true, value: { current: { version: 0 }, builtIn: { version: 0 }, versions: [] } });
+    expect(await as('officer', 'policy:get-settings', {})).toMatchObject({ ok: true, value: { nation: 'england-and-wales' } });
+    for (const [channel, payload] of [
+      ['policy:get-pack', {}],
+      ['policy:save-pack', { pack: defaultPack(), reason: 'Mine' }],
+      ['policy:rollback', { version: 0, reason: 'Mine' }],
+      ['policy:update-settings', { candidates: ['Jo Bloggs'] }],
+    ] as const) {
+      expect(await as('officer', channel, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await as('stranger', 'policy:check', { posts: [{ id: 'd1', platform: 'x', text: 'Hi' }] })).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+
+    const pack = (await as('manager', 'policy:get-pack', {})) as { ok: true; value: { pack: Record<string, unknown> } };
+    expect(pack.value.pack).toEqual(defaultPack());
+    const broken = await as('manager', 'policy:save-pack', { pack: { ...pack.value.pack, patterns: [{ rule: 'personal-data.case-reference', pattern: '(' }] }, reason: 'Typo' });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('missing closing )'), fields: { 'pack.patterns.0.pattern': expect.any(String) } } });
+    const backwards = await as('manager', 'policy:update-settings', { preElectionPeriods: [{ name: 'Backwards', start: '2026-05-07', end: '2026-03-23' }] });
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { 'preElectionPeriods.0.end': 'The end date must be the same as or after the start date' } } });
+    expect(await as('manager', 'policy:save-pack', { pack: withCaseReference(defaultPack()), reason: 'Case numbers' })).toMatchObject({ ok: true, value: { version: 1 } });
   });
 
   it('passes over a stored version that no longer validates, says so, and uses the newest one that does', async () => {

@@ -25,6 +25,21 @@ const actionLabels: Record<string, string> = {
   'account.details-changed': 'Account details changed',
   'account.healthy': 'Account working again',
   'account.unhealthy': 'Account problem found',
+  'campaign.created': 'Campaign set up',
+  'post.drafted': 'Post drafted',
+  'post.submitted': 'Post submitted for approval',
+  'post.withdrawn': 'Post withdrawn by its author',
+  'post.changes-requested': 'Changes requested',
+  'post.approved': 'Post approved',
+  'post.scheduled': 'Post scheduled',
+  'post.held': 'Scheduled post held',
+  'post.edited-after-submission': 'Post edited after submission',
+  'post.approval-voided': 'Approval voided by an edit',
+  'post.cancelled': 'Post cancelled',
+  'post.publishing': 'Publishing started',
+  'post.published': 'Post published',
+  'post.failed': 'Publishing failed',
+  'post.retry-scheduled': 'Post scheduled again after a failure',
 };
 
 export function actionLabel(action: string): string {

@@ -42,8 +42,9 @@ export function groupFindings(draft: Draft, byId: ReadonlyMap<string, FindingVie
   const out = new Map<string, ShownFinding>();
   for (const [id, findings] of byId) {
     const source: TextSource = id !== SHARED_ID && id in draft.variants ? { kind: 'variant', accountId: id } : { kind: 'base' };
-    const where = source.kind === 'base' ? 'base' : source.accountId;
     for (const f of findings) {
+      // Findings about the post as a whole (its images, its time) are one finding whichever text they came with.
+      const where = f.end === f.start ? 'post' : source.kind === 'base' ? 'base' : source.accountId;
       const key = `${where}|${f.ruleId}|${f.start}|${f.end}|${f.message}`;
       const seen = out.get(key);
       if (seen) {

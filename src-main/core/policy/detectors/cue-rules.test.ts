@@ -34,8 +34,34 @@ describe('defamation', () => {
   });
 
   it('is only advice when nobody is named', () => {
-    const found = check('Thieves stole lead from the church roof. Call 101.').filter((f) => f.category === 'defamation');
+    const found = check('Honestly, they are all crooks.').filter((f) => f.category === 'defamation');
     expect(found.map((f) => f.severity)).toEqual(['advice']);
+  });
+
+  it('does not treat a crime report with an unknown offender as an allegation against anyone', () => {
+    expect(flagged('Thieves stole lead from the church roof. Call 101.', 'defamation')).toEqual([]);
+    expect(flagged('Thieves stole bikes from outside Anytown Leisure Centre last night.', 'defamation')).toEqual([]);
+    expect(flagged('A laptop was stolen from Anytown Library on Monday.', 'defamation')).toEqual([]);
+  });
+
+  it('finds inflected allegations against a named person or business, from one pack word', () => {
+    expect(flagged('Mark Ellison has been fiddling his expenses for years.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Brightway Lettings are crooks.', 'defamation')).toEqual(['crooks']);
+    expect(flagged('Local businessman Gary Lund embezzled thousands from the club.', 'defamation')).toEqual(['embezzled']);
+  });
+
+  it('finds a passive allegation whose agent is named ("cheated by Apex Energy Solutions")', () => {
+    expect(flagged('Residents were cheated by Apex Energy Solutions, who pocketed the grants.', 'defamation')).toContain('cheated');
+  });
+
+  it('finds a warning off a named business ("Avoid Hillside Roofing Ltd")', () => {
+    expect(flagged('Avoid Hillside Roofing Ltd at all costs.', 'defamation')).toEqual(['Avoid']);
+  });
+
+  it('leaves concluded cases and general scam warnings alone', () => {
+    expect(flagged('Hillside Roofing Ltd pleaded guilty and were fined £12,000 by magistrates for dumping waste.', 'defamation')).toEqual([]);
+    expect(flagged('Beware of scam callers claiming to be from the council. We will never ask for bank details.', 'defamation')).toEqual([]);
+    expect(flagged('Anyone caught dumping waste faces a fine of up to £1,000.', 'defamation')).toEqual([]);
   });
 });
 
@@ -53,6 +79,20 @@ describe('confidential material', () => {
     expect(flagged('Sarah Jones has been suspended pending a disciplinary hearing', 'confidential').length).toBeGreaterThan(0);
   });
 
+  it('flags disclosure before an announcement, leaked documents and off-the-record remarks', () => {
+    expect(flagged('Ahead of the official announcement next week, we can reveal the leisure centre will be sold.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Leaked minutes show the cabinet wants to scrap the service.', 'confidential')).toContain('Leaked');
+    expect(flagged('Between us, the depot is closing next year.', 'confidential')).toEqual(['Between us']);
+    expect(flagged('Embargoed until 00:01 Thursday: the new housing strategy.', 'confidential')).toContain('Embargoed');
+  });
+
+  it('leaves ordinary senses of leak, draft, sneak peek and confidential alone', () => {
+    expect(flagged('A water leak on Station Road has been fixed.', 'confidential')).toEqual([]);
+    expect(flagged('The draft local plan is out for consultation until 30 April. Have your say.', 'confidential')).toEqual([]);
+    expect(flagged('Sneak peek at the new playground - opening next month!', 'confidential')).toEqual([]);
+    expect(flagged('Your details are confidential and will only be used to process your application.', 'confidential')).toEqual([]);
+  });
+
   it('leaves a confidential helpline alone', () => {
     expect(flagged('Call our confidential helpline on 0800 123 4567', 'confidential')).toEqual([]);
   });
@@ -63,6 +103,14 @@ describe('security clearance', () => {
     expect(flagged('Our new analyst is SC cleared and holds DV clearance', 'security-clearance')).toEqual(['SC cleared', 'holds DV']);
     expect(flagged('Snow clearance: crews cleared 40 miles of pavement', 'security-clearance')).toEqual([]);
     expect(flagged('If you are experiencing domestic violence (DV), call the helpline', 'security-clearance')).toEqual([]);
+  });
+});
+
+describe('security clearance levels in capitals', () => {
+  it('flags SC or DV near vetting or a job advert, but not a DBS check', () => {
+    expect(flagged('Vacancy: IT engineer (BPSS and SC required).', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('Welcome to Priya, who joins us with active DV clearance.', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('Job: housing officer. An enhanced DBS check is required for this role.', 'security-clearance')).toEqual([]);
   });
 });
 
@@ -78,6 +126,16 @@ describe('references and endorsements', () => {
     expect(flagged('We recommend booking early: places are limited.', 'endorsement')).toEqual([]);
     expect(flagged('Vote for your favourite design for the council Christmas card', 'endorsement')).toEqual([]);
   });
+
+  it('flags inflected recommendations, a personal reference to any employer and sponsorship', () => {
+    expect(flagged('The council highly recommends Castle Gym for anyone wanting to get fit.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged("I'd thoroughly recommend Helen Ward to any employer.", 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('This year the fireworks are sponsored by Kingsley Motors.', 'endorsement')).toEqual(['sponsored by']);
+  });
+
+  it('leaves recommendations of public services alone', () => {
+    expect(flagged('Feeling unwell? We recommend checking the NHS website first.', 'endorsement')).toEqual([]);
+  });
 });
 
 describe('impersonation', () => {
@@ -89,6 +147,25 @@ describe('impersonation', () => {
     expect(flagged('We are Anytown Fire and Rescue Service. Test your smoke alarms!', 'impersonation', engine)).toEqual(['We are']);
     expect(flagged('We are working with the NHS on a new health hub', 'impersonation', engine)).toEqual([]);
     expect(flagged('Beware of scam texts pretending to be from the DVLA. The DVLA never asks for bank details.', 'impersonation', engine)).toEqual([]);
+  });
+});
+
+describe('impersonation structures', () => {
+  const engine = engineWith({ organisationNames: ['Anytown Borough Council', 'the council'] });
+
+  it('flags pretending to be another body in the first person, not warnings about others doing it', () => {
+    expect(flagged("For April Fools we're pretending to be the Met Office today.", 'impersonation', engine)).toEqual(['pretending to be']);
+    expect(flagged('Beware of fake accounts pretending to be the council.', 'impersonation', engine)).toEqual([]);
+  });
+
+  it('flags greetings and sign-offs as another body or office-holder', () => {
+    expect(flagged('Greetings from the DVLA: renew your vehicle tax today.', 'impersonation', engine)).toContain('Greetings from');
+    expect(flagged('Stay safe this bonfire night. - Chief Constable Mark Rowe', 'impersonation', engine)).toEqual(['-']);
+    expect(flagged('We are working with Anytown Police on a crackdown on antisocial driving.', 'impersonation', engine)).toEqual([]);
+  });
+
+  it('flags posting for a named councillor', () => {
+    expect(flagged("We're posting on behalf of Cllr Jones, who has lost his phone.", 'impersonation', engine).length).toBeGreaterThan(0);
   });
 });
 

@@ -31,7 +31,8 @@ export function detectCues(ctx: CheckContext): void {
         const r = near(ctx.list(L.cueRequires(i, k)), h.start, h.end, c.within, c.side);
         if (!r || (c.gap === 'capitalised' && !capitalisedGap(ctx, h, r))) continue hit;
       }
-      if (cue.unless && near(ctx.list(L.cueUnless(i)), h.start, h.end, cue.unless.within, cue.unless.side)) continue;
+      const unless = ctx.compiled.cueUnless[i]!;
+      for (let k = 0; k < unless.length; k++) if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) continue hit;
       if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) continue;
       let rule = cue.rule;
       if (cue.requiresName) {

@@ -3,7 +3,7 @@
  * conservative, green and liberal are not party politics.
  */
 import { describe, expect, it } from 'vitest';
-import { check, engineWith, spans } from '../testing/check-helpers';
+import { check, engineWith, serious, spans } from '../testing/check-helpers';
 
 const pp = (text: string, engine?: ReturnType<typeof engineWith>) => spans(text, check(text, {}, engine).filter((f) => f.category === 'party-political'));
 
@@ -48,5 +48,25 @@ describe('party politics', () => {
     expect(opening.map((f) => f.severity)).toEqual(['advice']);
     const political = check('Priya Lakeman, the Labour candidate, visited the depot', {}, engine).filter((f) => f.category === 'party-political');
     expect(political.map((f) => [f.ruleId, f.severity])).toContainEqual(['party-political.candidate-in-political-context', 'sign-off']);
+  });
+});
+
+describe('partisan comment and parties capitalised mid-sentence', () => {
+  const pp = (text: string) => serious(check(text)).filter((f) => f.category === 'party-political');
+
+  it('flags praise or attack on politicians or the government', () => {
+    expect(pp("This government's savage cuts have left councils unable to fix the roads.").length).toBeGreaterThan(0);
+    expect(pp('Huge thanks to our brilliant local MP for fighting tirelessly for Anytown.').length).toBeGreaterThan(0);
+  });
+
+  it('flags Labour capitalised mid-sentence but not a sentence opening or a title', () => {
+    expect(pp('Under Labour the waiting lists have doubled.').length).toBeGreaterThan(0);
+    expect(pp('Labour shortages in social care are a challenge nationally.')).toEqual([]);
+    expect(pp('Read the latest Labour Market Survey figures.')).toEqual([]);
+  });
+
+  it('leaves neutral mentions of councillors and government funding alone', () => {
+    expect(pp('Cllr Anna Price, cabinet member for housing, opened the new homes today.')).toEqual([]);
+    expect(pp("Thanks to the government's £2m grant, work on the flood defences starts this month.")).toEqual([]);
   });
 });
