@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { heading, saveScreenshot, setUpAdmin } from './support/herald';
+import { ADMIN, heading, saveScreenshot, setUpAdmin, signIn } from './support/herald';
 import { expectNoSeriousViolations } from './support/checks';
 
 /** A 1 x 1 PNG: the smallest real image the core's byte sniffing accepts. */
@@ -54,6 +54,7 @@ test('an officer writes a post for two accounts, fixes what blocks it and submit
   await editor.getByRole('checkbox', { name: '@AnytownCouncil on X' }).check();
   await editor.getByRole('checkbox', { name: 'anytown.gov.uk on Bluesky' }).check();
   const text = editor.getByLabel('Post text');
+  const sharedText = editor.locator('#compose-text'); // labelled “Shared text” once an account has its own version
   const findings = page.getByRole('region', { name: 'Policy checks' });
 
   // Keystroke to findings: typing "@" makes "jane.smithexample.com" an email address; Backspace unmakes it.
@@ -153,14 +154,14 @@ test('an officer writes a post for two accounts, fixes what blocks it and submit
 
   await expect(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d/ })).toBeVisible();
   await expectNoSeriousViolations(page, 'filled editor');
-  await text.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
+  await sharedText.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
   await saveScreenshot(page, 'compose');
 
   // Autosave: a reload reopens the draft as it was.
   await page.reload();
   await expect(heading(page)).toHaveText('Compose');
   const again = page.getByRole('region', { name: 'Edit your draft' });
-  await expect(again.getByLabel('Post text')).toHaveValue(LONG_TEXT);
+  await expect(again.getByLabel('Shared text')).toHaveValue(LONG_TEXT);
   await expect(again.getByLabel('Text for @AnytownCouncil on X')).toHaveValue(X_TEXT);
   await expect(again.getByRole('checkbox', { name: '@AnytownCouncil on X' })).toBeChecked();
   await expect(again.getByRole('group', { name: 'Image 1', exact: true }).getByLabel('Alt text')).toHaveValue(/mayor cutting a red ribbon/);
@@ -169,7 +170,7 @@ test('an officer writes a post for two accounts, fixes what blocks it and submit
   await expect(page.getByRole('region', { name: 'Your posts' }).getByRole('row', { name: /Library opening/ })).toContainText('Draft');
 
   // Ctrl+Enter submits.
-  await again.getByLabel('Post text').focus();
+  await again.getByLabel('Shared text').focus();
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('Submitted for approval. Your post is now “Waiting for approval”.');
   const summary = page.getByRole('region', { name: 'Library opening' });
@@ -177,6 +178,11 @@ test('an officer writes a post for two accounts, fixes what blocks it and submit
   await expect(summary.getByRole('button', { name: 'Withdraw to make changes' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your posts' }).getByRole('row', { name: /Library opening/ })).toContainText('Waiting for approval');
   await saveScreenshot(page, 'compose-submitted');
+
+  // The author can take it back to change it.
+  await summary.getByRole('button', { name: 'Withdraw to make changes' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('It is a draft again');
+  await expect(page.getByRole('region', { name: 'Edit your draft' }).getByLabel('Shared text')).toHaveValue(LONG_TEXT);
 });
 
 test('with no connected account, Compose says who can connect one', async ({ page }) => {
@@ -184,4 +190,38 @@ test('with no connected account, Compose says who can connect one', async ({ pag
   await expect(page.getByRole('heading', { name: 'No accounts to post to' })).toBeVisible();
   await expect(page.getByText('Ask a manager to connect an account on the Accounts screen.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your posts' })).toContainText('You have no drafts or posts waiting.');
+});
+
+test('a past time is refused, Ctrl+S saves at once, and an edit made elsewhere is not overwritten', async ({ page, harness }) => {
+  await setUpAdmin(page);
+  await harness.seedAccounts();
+  await page.reload();
+  const editor = page.getByRole('region', { name: 'New post' });
+  await editor.getByRole('checkbox', { name: 'anytown.gov.uk on Bluesky' }).check();
+  await editor.getByLabel('Post text').fill('Bin collections move to Saturday this week.');
+  await editor.getByRole('radio', { name: 'At a set time' }).check();
+  const date = editor.getByRole('group', { name: 'Date' });
+  await date.getByLabel('Day').fill('2');
+  await date.getByLabel('Month').fill('1');
+  await date.getByLabel('Year').fill('2026');
+  await editor.getByLabel('Time (UK time)').fill('09:00');
+  await expect(editor.locator('#compose-when-words')).toContainText('This time has passed: Friday 2 January 2026 at 09:00 (UK time)');
+  await editor.getByLabel('Time (UK time)').press('Control+s');
+  await expect(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d/ })).toBeVisible();
+  await editor.getByRole('button', { name: 'Submit for approval' }).click();
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('The time to post must be in the future');
+
+  // The same draft, changed in a second window: the first window is told, and offered the latest version.
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await signIn(other, ADMIN.username, ADMIN.password);
+  const elsewhere = other.getByRole('region', { name: 'Edit your draft' });
+  await elsewhere.getByLabel('Post text').fill('Bin collections move to Saturday this week. Thank you for your patience.');
+  await expect(other.getByRole('status').filter({ hasText: /Draft saved at/ })).toBeVisible();
+  await editor.getByLabel('Post text').fill('Bin collections move to Saturday.');
+  await expect(page.locator('#compose-save-status')).toContainText('This post was changed somewhere else');
+  await page.getByRole('button', { name: 'Reload the latest version' }).click();
+  await expect(page.getByRole('region', { name: 'Edit your draft' }).getByLabel('Post text')).toHaveValue(/Thank you for your patience/);
 });

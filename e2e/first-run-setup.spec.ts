@@ -38,7 +38,7 @@ test('first-run setup explains mistakes, then creates the administrator and sign
   await expect(heading(page)).toHaveText('Compose');
   await expect(page.getByRole('banner')).toContainText(`Signed in as ${ADMIN.displayName}`);
   await expect(page.getByRole('navigation', { name: 'Herald' }).getByRole('link', { name: 'Users' })).toBeVisible();
-  await expect(page.getByText('This part of Herald arrives in a later release.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No accounts to post to' })).toBeVisible();
   await saveScreenshot(page, 'compose-empty-state');
 
   // A reload keeps the session (same window) and setup is not offered again.

@@ -4,6 +4,7 @@
  * (linear time whatever the pattern), obscenity's matcher, and the lists detectors look things up in as sets.
  */
 import { RE2JS } from 're2js';
+import { CueModel } from './cue-model';
 import { expandPhrases } from './inflect';
 import { PhraseIndex } from './phrase-index';
 import { ProfanityMatcher } from './profanity-matcher';
@@ -51,6 +52,8 @@ export type CompiledPack = {
   version: string;
   rules: Record<string, PackRule>;
   phrases: PhraseIndex;
+  /** The pack's cue classifier, or null when the pack has none (packs before 1.2.0). */
+  model: CueModel | null;
   profanity: ProfanityMatcher;
   words: WordTable;
   /** Each cue list's conditions as a list (a single `requires` is a list of one). */
@@ -132,6 +135,7 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
     version: `${pack.packId}@${pack.version}`,
     rules: pack.rules,
     phrases,
+    model: pack.classifier ? new CueModel(pack.classifier) : null,
     profanity,
     words: new WordTable(profanity),
     cueRequires,

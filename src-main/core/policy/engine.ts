@@ -11,6 +11,7 @@ import { CheckContext } from './check-context';
 import { compilePack, type CompiledPack } from './compile-pack';
 import { defaultPack } from './default-pack';
 import { detectAccessibility } from './detectors/accessibility';
+import { detectCueModel } from './detectors/cue-model';
 import { detectCues } from './detectors/cue-rules';
 import { detectHiddenText } from './detectors/hidden-text';
 import { detectLength } from './detectors/length';
@@ -48,6 +49,7 @@ const DETECTORS: Array<(ctx: CheckContext) => void> = [
   detectPatterns,
   detectPartyPolitical,
   detectCues,
+  detectCueModel,
   detectLinks,
   detectAccessibility,
   detectOutOfHours,

@@ -10,10 +10,13 @@ import { createTextView, isWordChar, type TextView } from './text-view';
 export type Hit = { start: number; end: number };
 const byStart = (a: Hit, b: Hit) => a.start - b.start || b.end - a.end;
 
-type Entry = { list: string; folded: string; prefix: boolean; cased: string | null };
+type Entry = { list: string; cased: string | null };
+/** A distinct phrase in the automaton (lists often share phrases, and inflections overlap), with the lists it is in. */
+type Pattern = { folded: string; prefix: boolean; entries: Entry[] };
 
 export class PhraseIndex {
-  private readonly entries: Entry[] = [];
+  private readonly patterns: Pattern[] = [];
+  private readonly byKey = new Map<string, Pattern>();
   private automaton: Automaton | null = null;
 
   /** Adds a list of phrases under a key; returns the key for convenience. */
@@ -23,14 +26,32 @@ export class PhraseIndex {
       const text = prefix ? raw.slice(0, -1) : raw;
       const view = createTextView(text.trim());
       if (!view.lower) continue;
-      this.entries.push({ list, folded: view.lower, prefix, cased: caseSensitive ? view.cased : null });
+      const key = `${prefix ? '*' : ' '}${view.lower}`;
+      let p = this.byKey.get(key);
+      if (!p) {
+        this.byKey.set(key, (p = { folded: view.lower, prefix, entries: [] }));
+        this.patterns.push(p);
+      }
+      const cased = caseSensitive ? view.cased : null;
+      if (!p.entries.some((e) => e.list === list && e.cased === cased)) p.entries.push({ list, cased });
     }
     this.automaton = null;
     return list;
   }
 
+  /** The number of distinct phrases in the automaton. */
+  get size(): number {
+    return this.patterns.length;
+  }
+
   private compiled(): Automaton {
-    if (!this.automaton) this.automaton = new Automaton(this.entries.map((e) => e.folded));
+    if (!this.automaton) {
+      const open = this.patterns.map((p) => p.prefix || !isWordChar(p.folded.charCodeAt(p.folded.length - 1)));
+      this.automaton = new Automaton(
+        this.patterns.map((p) => p.folded),
+        open,
+      );
+    }
     return this.automaton;
   }
 
@@ -42,21 +63,26 @@ export class PhraseIndex {
   scan(view: TextView): Map<string, Hit[]> {
     const out = new Map<string, Hit[]>();
     const text = view.lower;
-    if (!text || this.entries.length === 0) return out;
-    const entries = this.entries;
-    this.compiled().scan(text, (index, s, end) => {
-      const e = entries[index]!;
-      if (isWordChar(e.folded.charCodeAt(0)) && s > 0 && isWordChar(text.charCodeAt(s - 1))) return;
-      if (!e.prefix && isWordChar(e.folded.charCodeAt(e.folded.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end))) return;
-      if (e.cased !== null && view.cased.slice(s, end) !== e.cased) return;
-      let hits = out.get(e.list);
-      if (!hits) out.set(e.list, (hits = []));
+    if (!text || this.patterns.length === 0) return out;
+    const patterns = this.patterns;
+    let sorted = true;
+    this.compiled().scanWords(text, (index, s, end) => {
+      const p = patterns[index]!;
       // A prefix phrase covers the rest of the word, so the highlight shows the whole word.
       let stop = end;
-      if (e.prefix) while (stop < text.length && isWordChar(text.charCodeAt(stop))) stop++;
-      hits.push({ start: s, end: stop });
+      if (p.prefix) while (stop < text.length && isWordChar(text.charCodeAt(stop))) stop++;
+      for (const e of p.entries) {
+        if (e.cased !== null && view.cased.slice(s, end) !== e.cased) continue;
+        let hits = out.get(e.list);
+        if (!hits) out.set(e.list, (hits = []));
+        else if (sorted) {
+          const last = hits[hits.length - 1]!;
+          if (byStart(last, { start: s, end: stop }) > 0) sorted = false;
+        }
+        hits.push({ start: s, end: stop });
+      }
     });
-    for (const hits of out.values()) if (hits.length > 1) hits.sort(byStart);
+    if (!sorted) for (const hits of out.values()) if (hits.length > 1) hits.sort(byStart);
     return out;
   }
 }

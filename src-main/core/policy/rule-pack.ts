@@ -12,6 +12,7 @@ import { RE2JS } from 're2js';
 import { CATEGORIES } from './types';
 import { DETECTOR_RULES } from './rule-ids';
 import { markerError } from './inflect';
+import { FEATURE_SPEC } from './cue-model';
 
 const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(200);
 const phrases = z.array(phrase);
@@ -97,6 +98,25 @@ const ambiguousPartySchema = z.object({
   precededBy: phrases,
 });
 
+const finite = z.number(); // zod 4 refuses Infinity and NaN
+
+/**
+ * The cue classifier (cue-model.ts): a linear model per category, trained offline by scripts/train-cue-model.ts.
+ * Optional (packs before 1.2.0 have none); when present it must be whole: a broken model is refused, never dropped.
+ */
+const classifierSchema = z.object({
+  features: z.string().refine((f) => f === FEATURE_SPEC, {
+    message: `the classifier was trained on feature spec this version of Herald does not compute (it computes "${FEATURE_SPEC}"): retrain it with scripts/train-cue-model.ts or remove the classifier section`,
+  }),
+  description: z.string().optional(),
+  categories: z.array(z.enum(CATEGORIES)).min(1, 'the classifier needs at least one category'),
+  /** Probability at or above which a category is flagged, per category. */
+  threshold: z.array(z.number().gt(0, 'a threshold is a probability above 0').lt(1, 'a threshold is a probability below 1')),
+  bias: z.array(finite),
+  /** Feature ("word", "two words", "<n> are") -> one weight per category. */
+  weights: z.record(z.string().regex(/^[^\s]+(?: [^\s]+)?$/, 'a feature is one word or two words separated by one space'), z.array(finite)),
+});
+
 export const rulePackSchema = z
   .object({
     packId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'packId is lowercase letters, digits and hyphens'),
@@ -151,6 +171,7 @@ export const rulePackSchema = z
       unhelpfulAltText: phrases,
     }),
     outOfHours: z.object({ replyInvites: nonEmptyPhrases, notInvites: phrases }),
+    classifier: classifierSchema.optional(),
   })
   .superRefine((pack, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -189,9 +210,34 @@ export const rulePackSchema = z
       const err = re2Error(p.pattern, p.caseInsensitive);
       if (err) issue(['patterns', i, 'pattern'], `pattern ${JSON.stringify(p.pattern)} is not a valid RE2 pattern: ${err}`);
     });
+    if (pack.classifier) checkClassifier(pack.classifier, pack.rules, issue);
     if (!pack.patterns.some((p) => p.rule === 'personal-data.case-reference'))
       issue(['patterns'], 'no case-reference pattern: give at least one pattern for rule "personal-data.case-reference"');
   });
+
+/** The classifier's parts agree with each other and with the pack's rules (each category raises `<category>.model`). */
+function checkClassifier(
+  m: z.infer<typeof classifierSchema>,
+  rules: Record<string, z.infer<typeof ruleSchema>>,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const n = m.categories.length;
+  const seen = new Set<string>();
+  m.categories.forEach((c, i) => {
+    if (seen.has(c)) issue(['classifier', 'categories', i], `category "${c}" is listed twice`);
+    seen.add(c);
+    const rule = rules[`${c}.model`];
+    if (!rule) issue(['classifier', 'categories', i], `the classifier flags "${c}" but the pack has no rule "${c}.model" to raise (severity, clause, message)`);
+    else if (rule.category !== c) issue(['rules', `${c}.model`, 'category'], `rule "${c}.model" belongs to category "${c}"`);
+  });
+  if (m.threshold.length !== n) issue(['classifier', 'threshold'], `needs one threshold per category (${n}), has ${m.threshold.length}`);
+  if (m.bias.length !== n) issue(['classifier', 'bias'], `needs one bias per category (${n}), has ${m.bias.length}`);
+  let bad = 0;
+  for (const [feature, ws] of Object.entries(m.weights)) {
+    if (ws.length !== n && bad++ < 5) issue(['classifier', 'weights', feature], `needs one weight per category (${n}), has ${ws.length}`);
+  }
+  if (Object.keys(m.weights).length === 0) issue(['classifier', 'weights'], 'the classifier has no weights: remove the classifier section instead');
+}
 
 /** Categories whose checks are driven by cue lists in the pack (legal, defamation, confidential, ...). */
 export const CUE_CATEGORIES = ['legal-proceedings', 'defamation', 'confidential', 'security-clearance', 'endorsement', 'impersonation', 'branding'] as const;

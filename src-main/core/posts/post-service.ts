@@ -243,7 +243,7 @@ export class PostService {
           blocks.map((f) => `${f.message} (${f.clause})`).join('; '),
       );
     }
-    return this.move(actor, postId, post.revision, 'submit', undefined, async () => ({
+    return this.move(actor, postId, post.revision, 'submit', null, async () => ({
       patch: { submitted_at: this.clock.now(), submitted_findings: JSON.stringify(check.findings), pack_label: check.packLabel },
       details: {
         revision: post.revision,
@@ -286,7 +286,7 @@ export class PostService {
     for (const f of needingSignOff(check)) {
       const reason = given.get(f.key) ?? '';
       if (reason.length < MIN_REASON) missing[`reason:${f.key}`] = `Give a reason for signing off: ${f.message}`;
-      else reasons.push({ key: f.key, ruleId: f.ruleId, clause: f.clause, reason });
+      else reasons.push({ reason, ruleId: f.ruleId, clause: f.clause, key: f.key }); // the reason first: the Audit screen shows the start of the details
     }
     if (Object.keys(missing).length)
       throw new HeraldError('invalid-input', `Give a written reason for each of the ${needingSignOff(check).length} findings that need sign-off`, missing);
@@ -299,7 +299,7 @@ export class PostService {
         await this.insertReview(t, actor, post, 'approved', input.comment.trim(), reasons);
         return {
           patch: { approved_by: actor.username, approved_at: this.clock.now(), approved_hash: post.contentHash },
-          details: { contentHash: post.contentHash, packLabel: check.packLabel, reasons, comment: input.comment.trim(), managerRequired: needsManager(check) },
+          details: { reasons, comment: input.comment.trim(), contentHash: post.contentHash, packLabel: check.packLabel, managerRequired: needsManager(check) },
         };
       });
       return this.moveIn(trx, record, actor, postId, post.revision, 'schedule', null, async () => ({

@@ -76,9 +76,15 @@ export function ComposeScreen({ session }: { session: SessionView }) {
   }, [storageKey, remember]);
 
   const reloadPosts = posts.reload;
-  const onSaved = useCallback((p: PostView) => {
-    remember(p.id);
-    setOpen((o) => (o && o.postId !== p.id ? { ...o, postId: p.id } : o));
+  const currentKey = useRef(0);
+  currentKey.current = open?.key ?? 0;
+  // A save can finish after the officer has opened another post (the editor saves what is left as it closes):
+  // only the editor still open may change which post the screen remembers.
+  const onSaved = useCallback((key: number, p: PostView) => {
+    if (key === currentKey.current) {
+      remember(p.id);
+      setOpen((o) => (o && o.key === key && o.postId !== p.id ? { ...o, postId: p.id } : o));
+    }
     void reloadPosts();
   }, [remember, reloadPosts]);
 
@@ -138,7 +144,7 @@ export function ComposeScreen({ session }: { session: SessionView }) {
         <PostSummary key={open.key} detail={detail} accounts={byId} campaigns={campaigns} onChanged={(m) => void onChanged(m)}
           onEdit={() => open.postId && void openPost(open.postId, true)} onNew={newPost} />
       ) : noAccounts ? null : (
-        <PostEditor key={open.key} accounts={accountList} campaigns={campaigns} detail={detail} onSaved={onSaved}
+        <PostEditor key={open.key} accounts={accountList} campaigns={campaigns} detail={detail} onSaved={(p) => onSaved(open.key, p)}
           onSubmitted={(p) => void onSubmitted(p)} onReload={() => open.postId && void openPost(open.postId)}
           onCampaignCreated={(c) => setCreated((all) => [...all, c])} />
       )}

@@ -170,15 +170,9 @@ export function PostEditor({ accounts, campaigns, detail, onCampaignCreated, onS
       <TextInput id="compose-title" label="Title" hint="Only your team sees this. It names the post in lists and the calendar."
         value={draft.title} onChange={(title) => update({ title })} widthClass="govuk-input--width-30" autoComplete="off" />
       <AccountChooser accounts={accounts} value={draft.accountIds} onChange={setAccounts} error={errors.fields.accounts ?? errors.fields.accountIds} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-three-fifths app-compose-text-column">
-          <TextSection chosen={chosen} baseText={draft.baseText} variants={draft.variants} findings={findings} error={errors.fields.text}
-            onBase={(baseText) => update({ baseText })} onVariant={setVariant} />
-        </div>
-        <div className="govuk-grid-column-two-fifths">
-          <FindingsList findings={findings} accounts={byId} packLabel={checked?.packLabel ?? ''} error={checked?.error ?? null} textOf={textOf} onShow={showFinding} />
-        </div>
-      </div>
+      <TextSection chosen={chosen} baseText={draft.baseText} variants={draft.variants} findings={findings} error={errors.fields.text}
+        onBase={(baseText) => update({ baseText })} onVariant={setVariant} />
+      <FindingsList findings={findings} accounts={byId} packLabel={checked?.packLabel ?? ''} error={checked?.error ?? null} textOf={textOf} onShow={showFinding} />
       <ImagesEditor media={draft.media} onChange={(media) => update({ media })} known={known}
         onKnown={(v) => setKnown((m) => new Map(m).set(v.id, v))} errors={errors.fields} />
       <CampaignChooser campaigns={campaigns} accounts={accounts} chosenAccountIds={draft.accountIds} value={draft.campaignId}

@@ -1,0 +1,364 @@
+/**
+ * Trains the rule pack's cue classifier (src-main/core/policy/cue-model.ts) and writes it into
+ * resources/rule-packs/herald-default.json as data: the `classifier` section (feature -> one weight per category,
+ * bias, threshold, feature spec) and the `<category>.model` rules.
+ *
+ * Training rows: resources/policy-training/cue-train.jsonl (when present), resources/policy-testset/uk-posts.jsonl and
+ * dev-cues.jsonl. Only the seven semantic categories matter; a row's other labels are ignored and a row with none of
+ * them is a negative. Validation rows (lambda and threshold choice only, never trained on):
+ * resources/policy-testset/blind-2026-11.jsonl and holdout-posts.jsonl. blind-2026-11b.jsonl is never read.
+ *
+ * Model: one logistic regression per category over the features of cue-model.ts (count features, vocabulary of
+ * features seen in at least MIN_DOCS training rows), L2-regularised, full-batch Adam from zero weights (deterministic;
+ * the seed only orders the cross-validation folds). Threshold per category: the lowest probability at which, on the
+ * validation rows, the model adds at most the allowed number of false alarms on rows where the pack's rules did not
+ * already flag that category, never below MIN_PROBABILITY.
+ *
+ * Run: `npx tsx scripts/train-cue-model.ts [--dry-run]` (--dry-run prints the report and writes nothing).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FEATURE_SPEC, featureName, lengthScale, walkFeatures, type ClassifierSection } from '../src-main/core/policy/cue-model';
+import { createPolicyEngine, validatePack, validatePolicySettings, type RulePack } from '../src-main/core/policy/engine';
+import { createTextView } from '../src-main/core/policy/text-view';
+import type { Category, PostInput } from '../src-main/core/policy/types';
+
+const SEED = 20261124;
+const MIN_DOCS = 2;
+const LAMBDAS = [0.0001, 0.0003, 0.001, 0.003];
+const EPOCHS = 800;
+const LEARNING_RATE = 0.1;
+/** Highest share of validation negatives (per category, where the rules stayed quiet) the model may flag. */
+const FALSE_ALARM_BUDGET = 0.006;
+const MIN_PROBABILITY = 0.25;
+/** Weights smaller than this are left out of the pack (they change no decision). */
+const PRUNE = 0.01;
+
+export const MODEL_CATEGORIES = ['party-political', 'legal-proceedings', 'defamation', 'confidential', 'security-clearance', 'endorsement', 'impersonation'] as const satisfies readonly Category[];
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...p: string[]) => path.join(root, ...p);
+const dryRun = process.argv.includes('--dry-run');
+
+type Row = PostInput & { expect: string[]; note?: string; source: string };
+
+function readRows(file: string, required = true): Row[] {
+  if (!fs.existsSync(file)) {
+    if (required) throw new Error(`${file} is missing`);
+    console.log(`(${path.relative(root, file)} not found: left out)`);
+    return [];
+  }
+  const out: Row[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line) as Row;
+      if (typeof r.text === 'string' && Array.isArray(r.expect)) out.push({ ...r, source: path.basename(file) });
+    } catch {
+      console.log(`(skipped an unreadable line of ${path.basename(file)}: it may still be being written)`);
+    }
+  }
+  return out;
+}
+
+const training = [
+  ...readRows(at('resources/policy-training/cue-train.jsonl'), false),
+  ...readRows(at('resources/policy-testset/uk-posts.jsonl')),
+  ...readRows(at('resources/policy-testset/dev-cues.jsonl')),
+];
+const validation = [...readRows(at('resources/policy-testset/blind-2026-11.jsonl')), ...readRows(at('resources/policy-testset/holdout-posts.jsonl'))];
+const K = MODEL_CATEGORIES.length;
+
+// ---- features --------------------------------------------------------------------------------------------------------
+/** A text's features with their values: occurrences times the length scale (cue-model.ts). */
+function features(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const words = walkFeatures(
+    createTextView(text),
+    (w) => w,
+    (a, b) => {
+      const name = featureName(a, b);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    },
+  );
+  const scale = lengthScale(words);
+  for (const [k, v] of counts) counts.set(k, v * scale);
+  return counts;
+}
+
+const trainFeatures = training.map((r) => features(r.text));
+const docs = new Map<string, number>();
+for (const f of trainFeatures) for (const k of f.keys()) docs.set(k, (docs.get(k) ?? 0) + 1);
+const vocab = [...docs].filter(([, n]) => n >= MIN_DOCS).map(([k]) => k).sort();
+const index = new Map(vocab.map((k, i) => [k, i]));
+const F = vocab.length;
+
+type Sparse = { idx: Int32Array; val: Float32Array };
+const sparse = (f: Map<string, number>): Sparse => {
+  const pairs = [...f].flatMap(([k, v]) => (index.has(k) ? [[index.get(k)!, v] as const] : []));
+  return { idx: Int32Array.from(pairs, (p) => p[0]), val: Float32Array.from(pairs, (p) => p[1]) };
+};
+const X = trainFeatures.map(sparse);
+const Y = training.map((r) => MODEL_CATEGORIES.map((c) => (r.expect.includes(c) ? 1 : 0)));
+const XV = validation.map((r) => sparse(features(r.text)));
+const YV = validation.map((r) => MODEL_CATEGORIES.map((c) => (r.expect.includes(c) ? 1 : 0)));
+
+// ---- training ---------------------------------------------------------------------------------------------------------
+type Model = { w: Float64Array; b: Float64Array };
+
+/** L2-regularised logistic regression for all categories at once (independent per category), full-batch Adam. */
+function train(rows: Sparse[], labels: number[][], lambda: number): Model {
+  const n = rows.length;
+  const w = new Float64Array(F * K);
+  const b = new Float64Array(K);
+  // Positives are rare: weight them up (square root of the imbalance) so the boundary is not all bias.
+  const posWeight = MODEL_CATEGORIES.map((_, c) => {
+    const pos = labels.filter((y) => y[c] === 1).length;
+    return pos === 0 ? 1 : Math.sqrt((n - pos) / pos);
+  });
+  const m = new Float64Array(F * K);
+  const v = new Float64Array(F * K);
+  const mb = new Float64Array(K);
+  const vb = new Float64Array(K);
+  const g = new Float64Array(F * K);
+  const gb = new Float64Array(K);
+  const z = new Float64Array(K);
+  const b1 = 0.9;
+  const b2 = 0.999;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    g.fill(0);
+    gb.fill(0);
+    for (let r = 0; r < n; r++) {
+      const { idx, val } = rows[r]!;
+      for (let c = 0; c < K; c++) z[c] = b[c]!;
+      for (let j = 0; j < idx.length; j++) {
+        const base = idx[j]! * K;
+        for (let c = 0; c < K; c++) z[c] += w[base + c]! * val[j]!;
+      }
+      for (let c = 0; c < K; c++) {
+        const y = labels[r]![c]!;
+        const p = 1 / (1 + Math.exp(-z[c]!));
+        const d = (p - y) * (y === 1 ? posWeight[c]! : 1);
+        z[c] = d;
+        gb[c] += d;
+      }
+      for (let j = 0; j < idx.length; j++) {
+        const base = idx[j]! * K;
+        for (let c = 0; c < K; c++) g[base + c] += z[c]! * val[j]!;
+      }
+    }
+    const lr = LEARNING_RATE;
+    const c1 = 1 - b1 ** epoch;
+    const c2 = 1 - b2 ** epoch;
+    for (let i = 0; i < F * K; i++) {
+      const grad = g[i]! / n + lambda * w[i]!;
+      m[i] = b1 * m[i]! + (1 - b1) * grad;
+      v[i] = b2 * v[i]! + (1 - b2) * grad * grad;
+      w[i] -= (lr * (m[i]! / c1)) / (Math.sqrt(v[i]! / c2) + 1e-8);
+    }
+    for (let c = 0; c < K; c++) {
+      const grad = gb[c]! / n;
+      mb[c] = b1 * mb[c]! + (1 - b1) * grad;
+      vb[c] = b2 * vb[c]! + (1 - b2) * grad * grad;
+      b[c] -= (lr * (mb[c]! / c1)) / (Math.sqrt(vb[c]! / c2) + 1e-8);
+    }
+  }
+  return { w, b };
+}
+
+function scores(model: Model, rows: Sparse[]): number[][] {
+  return rows.map(({ idx, val }) =>
+    MODEL_CATEGORIES.map((_, c) => {
+      let z = model.b[c]!;
+      for (let j = 0; j < idx.length; j++) z += model.w[idx[j]! * K + c]! * val[j]!;
+      return z;
+    }),
+  );
+}
+
+// ---- what the rules already catch on the validation rows ---------------------------------------------------------------
+function merge(base: unknown, add: unknown): unknown {
+  if (Array.isArray(base) && Array.isArray(add)) return [...base, ...add];
+  if (base && add && typeof base === 'object' && typeof add === 'object' && !Array.isArray(base) && !Array.isArray(add)) {
+    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(add)) out[k] = k in out ? merge(out[k], v) : v;
+    return out;
+  }
+  return add;
+}
+const packFile = at('resources/rule-packs/herald-default.json');
+const packText = fs.readFileSync(packFile, 'utf8');
+const packJson = JSON.parse(packText) as RulePack & Record<string, unknown>;
+const rulesOnly = structuredClone(packJson) as Record<string, unknown>;
+delete rulesOnly.classifier;
+const evalPack = validatePack(merge(rulesOnly, JSON.parse(fs.readFileSync(at('resources/policy-testset/pack-additions.json'), 'utf8'))));
+if (!evalPack.ok) throw new Error(evalPack.errors.join('\n'));
+const settings = validatePolicySettings(JSON.parse(fs.readFileSync(at('resources/policy-testset/settings.json'), 'utf8')));
+if (!settings.ok) throw new Error(settings.errors.join('\n'));
+const engine = createPolicyEngine(evalPack.pack, settings.settings);
+/** Per validation row: categories the rules flag at block or sign-off; whether anything at all is flagged. */
+const ruleFlags = validation.map((r) => {
+  const { expect: _e, note: _n, source: _s, ...input } = r;
+  const found = engine.check(input).findings.filter((f) => f.severity !== 'advice');
+  return { cats: new Set<string>(found.map((f) => f.category)), any: found.length > 0 };
+});
+
+// ---- lambda and thresholds --------------------------------------------------------------------------------------------
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+type Choice = { threshold: number; recall: number; modelFalseAlarms: number; negatives: number; positives: number };
+
+/** The lowest threshold keeping the model's extra false alarms within budget on validation; combined recall there. */
+function chooseThreshold(c: number, sv: number[][]): Choice {
+  const negatives: number[] = [];
+  const positives: Array<{ s: number; rule: boolean }> = [];
+  validation.forEach((_, r) => {
+    const rule = ruleFlags[r]!.cats.has(MODEL_CATEGORIES[c]!);
+    if (YV[r]![c] === 1) positives.push({ s: sv[r]![c]!, rule });
+    else if (!rule) negatives.push(sv[r]![c]!);
+  });
+  const allowed = Math.floor(FALSE_ALARM_BUDGET * negatives.length);
+  const sorted = [...negatives].sort((a, b) => b - a);
+  // Above the (allowed+1)-th highest negative score: at most `allowed` negatives reach it.
+  const floor = Math.log(MIN_PROBABILITY / (1 - MIN_PROBABILITY));
+  const cut = Math.max(floor, sorted.length > allowed ? sorted[allowed]! + 1e-6 : floor);
+  const threshold = Math.min(0.9999, Math.ceil(sigmoid(cut) * 1e4) / 1e4);
+  const logit = Math.log(threshold / (1 - threshold));
+  const caught = positives.filter((p) => p.rule || p.s >= logit).length;
+  return { threshold, recall: positives.length ? caught / positives.length : 1, modelFalseAlarms: negatives.filter((s) => s >= logit).length, negatives: negatives.length, positives: positives.length };
+}
+
+console.log(`training rows: ${training.length} (${[...new Set(training.map((r) => r.source))].join(', ')}); validation rows: ${validation.length}; features (in >= ${MIN_DOCS} rows): ${F}; seed ${SEED}`);
+console.log(`positives per category (train / validation): ${MODEL_CATEGORIES.map((c, i) => `${c} ${Y.filter((y) => y[i]).length}/${YV.filter((y) => y[i]).length}`).join(', ')}`);
+
+let best: { lambda: number; model: Model; choices: Choice[]; objective: number } | null = null;
+for (const lambda of LAMBDAS) {
+  const t = performance.now();
+  const model = train(X, Y, lambda);
+  const sv = scores(model, XV);
+  const choices = MODEL_CATEGORIES.map((_, c) => chooseThreshold(c, sv));
+  const objective = choices.reduce((a, ch) => a + ch.recall, 0) / K;
+  console.log(`lambda ${lambda}: mean validation recall (rules + model) ${objective.toFixed(3)}  [${choices.map((ch) => ch.recall.toFixed(2)).join(' ')}]  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (!best || objective > best.objective + 1e-9) best = { lambda, model, choices, objective };
+}
+const { lambda, model, choices } = best!;
+
+// ---- report ------------------------------------------------------------------------------------------------------------
+const st = scores(model, X);
+const sv = scores(model, XV);
+console.log(`\nchosen lambda ${lambda}`);
+console.log('category             threshold  train recall  val positives  val recall (rules+model)  model FP / val negatives');
+MODEL_CATEGORIES.forEach((c, i) => {
+  const ch = choices[i]!;
+  const logit = Math.log(ch.threshold / (1 - ch.threshold));
+  const tp = Y.filter((y, r) => y[i] && st[r]![i]! >= logit).length;
+  const pos = Y.filter((y) => y[i]).length;
+  console.log(`${c.padEnd(20)} ${ch.threshold.toFixed(4).padStart(9)}  ${(tp / pos).toFixed(3).padStart(12)}  ${String(ch.positives).padStart(13)}  ${ch.recall.toFixed(3).padStart(24)}  ${String(ch.modelFalseAlarms).padStart(8)} / ${ch.negatives}`);
+});
+const cuts = choices.map((ch) => Math.log(ch.threshold / (1 - ch.threshold)));
+let clean = 0;
+let cleanFlagged = 0;
+let cleanByModel = 0;
+validation.forEach((r, i) => {
+  if (r.expect.length) return;
+  clean++;
+  const model = MODEL_CATEGORIES.some((c, k) => !ruleFlags[i]!.cats.has(c) && sv[i]![k]! >= cuts[k]!);
+  if (ruleFlags[i]!.any || model) cleanFlagged++;
+  if (model && !ruleFlags[i]!.any) cleanByModel++;
+});
+console.log(`validation clean posts flagged (rules + model): ${cleanFlagged} of ${clean}; by the model alone: ${cleanByModel}`);
+
+// ---- write -------------------------------------------------------------------------------------------------------------
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const weights: Record<string, number[]> = {};
+let kept = 0;
+vocab.forEach((name, f) => {
+  const row = MODEL_CATEGORIES.map((_, c) => round(model.w[f * K + c]!));
+  if (row.every((x) => Math.abs(x) < PRUNE)) return;
+  weights[name] = row.map((x) => (Math.abs(x) < PRUNE ? 0 : x));
+  kept++;
+});
+const classifier: ClassifierSection = {
+  features: FEATURE_SPEC,
+  description: `Logistic regression per category (scripts/train-cue-model.ts): ${training.length} training posts, features in at least ${MIN_DOCS} of them, L2 ${lambda}, thresholds chosen on ${validation.length} validation posts. Retrain rather than edit by hand.`,
+  categories: [...MODEL_CATEGORIES],
+  threshold: choices.map((ch) => ch.threshold),
+  bias: MODEL_CATEGORIES.map((_, c) => round(model.b[c]!)),
+  weights,
+};
+console.log(`features kept in the pack: ${kept} of ${F}`);
+
+const MODEL_RULES: Record<(typeof MODEL_CATEGORIES)[number], { message: string; suggestion: string }> = {
+  'party-political': {
+    message: 'This reads like party-political content (party politics): “{match}”. The model flagged the wording as a whole.',
+    suggestion: 'Keep to the facts of the service; leave out support for, or attacks on, parties and politicians.',
+  },
+  'legal-proceedings': {
+    message: 'This reads like comment on a case that is still before the courts (legal proceedings): “{match}”.',
+    suggestion: 'Say nothing that could prejudice a trial: no names, no allegations, no comment until the case ends.',
+  },
+  defamation: {
+    message: 'This reads like an allegation about a named person or business (defamation): “{match}”.',
+    suggestion: 'Remove the allegation unless it is proven and stated as fact from the record, or leave out who is meant.',
+  },
+  confidential: {
+    message: 'This reads like confidential or internal information (confidential): “{match}”.',
+    suggestion: 'Check it has been cleared for publication; leave out internal discussions, investigations and unannounced decisions.',
+  },
+  'security-clearance': {
+    message: 'This reads like it mentions security clearance or vetting (security clearance): “{match}”.',
+    suggestion: 'Confirm with the security lead that this detail may be made public.',
+  },
+  endorsement: {
+    message: 'This reads like an endorsement or promotion of a business, product or person (endorsement): “{match}”.',
+    suggestion: 'Public bodies do not recommend or promote businesses; give impartial information, or a list of providers.',
+  },
+  impersonation: {
+    message: 'This reads like speaking as someone else or in a personal voice (impersonation): “{match}”.',
+    suggestion: 'Speak only as the organisation; quote others and say who they are.',
+  },
+};
+
+/** The clause a category's model rule cites: the one its sign-off phrase rules cite. */
+function clauseOf(category: string): string {
+  const rules = Object.values(packJson.rules).filter((r) => r.category === category && r.severity !== 'advice');
+  if (!rules.length) throw new Error(`no rule of category ${category} to take the clause from`);
+  return rules[0]!.clause;
+}
+
+const rules: Record<string, unknown> = {};
+for (const [id, r] of Object.entries(packJson.rules)) if (!id.endsWith('.model')) rules[id] = r;
+for (const c of MODEL_CATEGORIES) rules[`${c}.model`] = { category: c, severity: 'sign-off', clause: clauseOf(c), ...MODEL_RULES[c] };
+const out: Record<string, unknown> = {};
+for (const [k, v] of Object.entries(packJson)) {
+  if (k === 'classifier') continue;
+  out[k] = k === 'version' ? '1.2.0' : k === 'rules' ? rules : v;
+}
+out.classifier = classifier;
+const check = validatePack(out);
+if (!check.ok) throw new Error(`the trained pack does not validate:\n${check.errors.join('\n')}`);
+
+/** Two-space JSON with lists of plain values on one line, as the pack is written by hand. */
+function format(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) {
+    if (value.every((x) => x === null || typeof x !== 'object')) return `[${value.map((x) => JSON.stringify(x)).join(', ')}]`;
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((x) => `${indent}  ${format(x, `${indent}  `)}`).join(',\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, v]) => `${indent}  ${JSON.stringify(k)}: ${format(v, `${indent}  `)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+const text = `${format(out)}\n`;
+console.log(`pack JSON: ${(text.length / 1024).toFixed(0)} KB`);
+if (format(JSON.parse(packText)) + '\n' !== packText) console.log('(note: the pack was not in the usual layout before; rewritten in it)');
+if (dryRun) console.log('--dry-run: nothing written');
+else {
+  fs.writeFileSync(packFile, text);
+  console.log(`wrote ${path.relative(root, packFile)} (version 1.2.0)`);
+}
+void SEED;

@@ -1,0 +1,375 @@
+/**
+ * A small linear text classifier per semantic category (party-political, legal-proceedings, defamation, confidential,
+ * security-clearance, endorsement, impersonation), as a complement to the pack's phrase rules: phrase lists catch the
+ * wordings someone thought of, the model catches paraphrases of the same concern (issue 5: cue rules must generalise).
+ * It is logistic regression over lowercase word unigrams and bigrams plus a few shape features, trained offline by
+ * scripts/train-cue-model.ts and shipped as data in the rule pack's `classifier` section (DESIGN.md rule 8).
+ *
+ * Features (spec "herald-cue-1"), all from the normalised view (text-view.ts):
+ * - words: runs of ASCII letters, digits and apostrophes, lowercased; a trailing "'s" is dropped ("council's" ->
+ *   "council"); a word with a digit is "<num>" (phone numbers, dates and prices spell nothing).
+ * - unigrams: each word; bigrams: two consecutive words in one sentence ("are cowboys").
+ * - names: a capitalised word that does not open a sentence is also "<n>", so "Acme Roofing are cowboys" gives
+ *   "<n> are" as well as "roofing are"; a capitalised run is one "<n>" ("<n> are", not "<n> <n>").
+ * - shapes: "<q>" (a question mark), "<url>" (a link), "<at>" (an @mention), "<n>" (a name, as a unigram).
+ * Each occurrence counts (no de-duplication); the sum is scaled by 1 / sqrt(max(words, 16)), so a 3,000-character
+ * post does not score high just by repeating "the": score = bias + scale(words) * (sum of the features' weights).
+ *
+ * The check costs one Map look-up per word and one integer-keyed look-up per bigram: words are interned to numbers
+ * once, bigrams are keyed by the pair of numbers (no string building per post).
+ */
+import type { TextView } from './text-view';
+
+export const FEATURE_SPEC = 'herald-cue-1';
+
+export const NAME = '<n>';
+export const QUESTION = '<q>';
+export const URL = '<url>';
+export const MENTION = '<at>';
+export const NUMBER = '<num>';
+
+const isLetterOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isTokenChar = (c: number) => isLetterOrDigit(c) || c === 39; // apostrophe
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+/** Characters that end a sentence for the bigram and name rules. */
+const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 10 || c === 58 || c === 59 || c === 124 || c === 8226;
+
+/**
+ * Walks a view's words: `word(text, start, end, name, newSentence)` for each, in order. `text` is the word as a
+ * feature (lowercase, "'s" dropped, "<num>" for words with digits); `name` whether it is a capitalised word that
+ * does not open a sentence; `newSentence` whether sentence punctuation (or a line break) stands before it.
+ */
+export function walkWords(view: TextView, word: (text: string, start: number, end: number, name: boolean, newSentence: boolean) => void): void {
+  const lower = view.lower;
+  const cased = view.cased;
+  const n = lower.length;
+  let boundary = true; // sentence punctuation seen since the last word (the text's start counts)
+  for (let i = 0; i < n; ) {
+    let c = lower.charCodeAt(i);
+    if (!isTokenChar(c) || c === 39) {
+      if (isSentenceEnd(c)) boundary = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let digit = false;
+    while (i < n && isTokenChar((c = lower.charCodeAt(i)))) {
+      if (c >= 48 && c <= 57) digit = true;
+      i++;
+    }
+    let end = i;
+    while (end > start && lower.charCodeAt(end - 1) === 39) end--; // trailing apostrophes: "councils'"
+    let textEnd = end;
+    if (textEnd - start > 2 && lower.charCodeAt(textEnd - 1) === 115 && lower.charCodeAt(textEnd - 2) === 39) textEnd -= 2; // "'s"
+    const text = digit ? NUMBER : lower.slice(start, textEnd);
+    const name = !boundary && !digit && isUpper(cased.charCodeAt(start)) && end - start > 1;
+    word(text, start, end, name, boundary);
+    boundary = false;
+  }
+}
+
+/** Length normalisation: a feature counts 1 / sqrt(words) of a post, short posts as if they had 16 words. */
+export const lengthScale = (words: number) => 1 / Math.sqrt(Math.max(words, 16));
+
+/** An @mention at `at` (not an email address): "@" after a non-word character, before a word character. */
+function isMention(lower: string, at: number): boolean {
+  const before = at > 0 ? lower.charCodeAt(at - 1) : 32;
+  const after = lower.charCodeAt(at + 1);
+  return !(isLetterOrDigit(before) || before === 46) && (isLetterOrDigit(after) || after === 95);
+}
+
+/** The shape features of a text, in this order (see the file comment). */
+export function shapes(view: TextView): string[] {
+  const out: string[] = [];
+  const lower = view.lower;
+  if (lower.includes('?')) out.push(QUESTION);
+  if (lower.includes('http') || lower.includes('www.')) out.push(URL);
+  for (let i = lower.indexOf('@'); i >= 0; i = lower.indexOf('@', i + 1)) {
+    if (isMention(lower, i)) {
+      out.push(MENTION);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Every feature of a text as `emit(a, b, start, end)`: a unigram has b === null, a bigram is (a, b). Spans are view
+ * offsets of the words (-1, -1 for shapes). Returns the number of words. `key` maps a word to whatever the caller keys features by (the word itself
+ * for training, an interned number at check time).
+ */
+export function walkFeatures<K>(view: TextView, key: (word: string) => K, emit: (a: K, b: K | null, start: number, end: number) => void): number {
+  const nameKey = key(NAME);
+  let prev: K | null = null;
+  let prevStart = -1;
+  let prevName = false;
+  let count = 0;
+  walkWords(view, (text, start, end, name, newSentence) => {
+    count++;
+    const k = key(text);
+    emit(k, null, start, end);
+    if (name && !prevName) emit(nameKey, null, start, end);
+    if (prev !== null && !newSentence) {
+      emit(prev, k, prevStart, end);
+      if (name && !prevName) emit(prev, nameKey, prevStart, end);
+      else if (prevName && !name) emit(nameKey, k, prevStart, end);
+    }
+    prev = k;
+    prevStart = start;
+    prevName = name;
+  });
+  for (const s of shapes(view)) emit(key(s), null, -1, -1);
+  return count;
+}
+
+/** The string form of a feature, as the pack's `classifier.weights` keys it: "word", "first second", "<n> are". */
+export const featureName = (a: string, b: string | null) => (b === null ? a : `${a} ${b}`);
+
+/** The pack's `classifier` section (validated in rule-pack.ts). */
+export type ClassifierSection = {
+  features: string;
+  categories: string[];
+  /** Probability at or above which the category is flagged, per category. */
+  threshold: number[];
+  bias: number[];
+  /** Feature -> one weight per category. */
+  weights: Record<string, number[]>;
+  description?: string;
+};
+
+export type ModelScore = {
+  /** Logit per category. */
+  score: Float64Array;
+  /** Per category: the view span of the feature contributing most (start = -1 when none with a span helped). */
+  bestStart: Int32Array;
+  bestEnd: Int32Array;
+};
+
+/** FNV-1a over a range of a string's code units (the words are ASCII). */
+function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const mix = (a: number, b: number) => Math.imul(a * 0x9e3779b1 + b, 0x85ebca6b) >>> 0;
+
+/**
+ * The compiled model. A check walks the text once, as walkFeatures does (tests hold the two to the same scores), but
+ * without building strings: a word is found by hashing its characters into an open-addressing table of the model's
+ * words, a bigram by hashing the pair of word numbers; weights sit in one typed array, a row per feature.
+ */
+export class CueModel {
+  readonly categories: string[];
+  /** Per category, the logit the score must reach. */
+  readonly cut: Float64Array;
+  private readonly bias: Float64Array;
+  private readonly width: number;
+  private readonly wordList: string[] = [];
+  /** Open addressing: slot -> word number + 1 (0 = empty). */
+  private readonly wordSlots: Int32Array;
+  private readonly wordMask: number;
+  /** Word number -> row of its unigram weights, or -1. */
+  private readonly unigram: Int32Array;
+  /** Open addressing over (first, second) word numbers: slot -> key + 1 and row. */
+  private readonly pairKeys: Float64Array;
+  private readonly pairRows: Int32Array;
+  private readonly pairMask: number;
+  private readonly weights: Float32Array;
+  private readonly nameId: number;
+  private readonly numberId: number;
+  private readonly shapeIds: Record<string, number>;
+  // Per-check buffers (a check is synchronous; the detector reads them before the next check).
+  private readonly sum: Float64Array;
+  private readonly best: Float64Array;
+  private readonly bestStart: Int32Array;
+  private readonly bestEnd: Int32Array;
+  private readonly result: ModelScore;
+
+  constructor(section: ClassifierSection) {
+    const width = (this.width = section.categories.length);
+    this.categories = section.categories;
+    this.bias = Float64Array.from(section.bias);
+    this.cut = Float64Array.from(section.threshold, (p) => Math.log(p / (1 - p)));
+    const entries = Object.entries(section.weights);
+    this.weights = new Float32Array(entries.length * width);
+    const ids = new Map<string, number>();
+    const intern = (w: string) => {
+      let id = ids.get(w);
+      if (id === undefined) {
+        ids.set(w, (id = ids.size));
+        this.wordList.push(w);
+      }
+      return id;
+    };
+    const rows: Array<[number, number, number]> = []; // [a, b or -1, row]
+    entries.forEach(([name, ws], row) => {
+      this.weights.set(ws, row * width);
+      const space = name.indexOf(' ');
+      if (space === -1) rows.push([intern(name), -1, row]);
+      else rows.push([intern(name.slice(0, space)), intern(name.slice(space + 1)), row]);
+    });
+    this.nameId = intern(NAME);
+    this.numberId = intern(NUMBER);
+    this.shapeIds = { [QUESTION]: intern(QUESTION), [URL]: intern(URL), [MENTION]: intern(MENTION) };
+
+    let size = 16;
+    while (size < ids.size * 2) size *= 2;
+    this.wordSlots = new Int32Array(size);
+    this.wordMask = size - 1;
+    this.wordList.forEach((w, id) => {
+      let slot = hashRange(w, 0, w.length) & this.wordMask;
+      while (this.wordSlots[slot] !== 0) slot = (slot + 1) & this.wordMask;
+      this.wordSlots[slot] = id + 1;
+    });
+
+    this.unigram = new Int32Array(ids.size).fill(-1);
+    const pairs = rows.filter((r) => r[1] !== -1);
+    size = 16;
+    while (size < pairs.length * 2) size *= 2;
+    this.pairKeys = new Float64Array(size);
+    this.pairRows = new Int32Array(size);
+    this.pairMask = size - 1;
+    for (const [a, b, row] of rows) {
+      if (b === -1) {
+        this.unigram[a] = row;
+        continue;
+      }
+      let slot = mix(a, b) & this.pairMask;
+      while (this.pairKeys[slot] !== 0) slot = (slot + 1) & this.pairMask;
+      this.pairKeys[slot] = a * 0x100000 + b + 1;
+      this.pairRows[slot] = row;
+    }
+    this.sum = new Float64Array(width);
+    this.best = new Float64Array(width);
+    this.bestStart = new Int32Array(width);
+    this.bestEnd = new Int32Array(width);
+    this.result = { score: new Float64Array(width), bestStart: this.bestStart, bestEnd: this.bestEnd };
+  }
+
+  /** The number of the word lower[start, end), or -1 when the model does not know it. */
+  private wordId(lower: string, start: number, end: number, hash: number): number {
+    const len = end - start;
+    let slot = hash & this.wordMask;
+    for (;;) {
+      const v = this.wordSlots[slot]!;
+      if (v === 0) return -1;
+      const w = this.wordList[v - 1]!;
+      if (w.length === len) {
+        let same = true;
+        for (let i = 0; i < len; i++) {
+          if (w.charCodeAt(i) !== lower.charCodeAt(start + i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return v - 1;
+      }
+      slot = (slot + 1) & this.wordMask;
+    }
+  }
+
+  private pairRow(a: number, b: number): number {
+    const key = a * 0x100000 + b + 1;
+    let slot = mix(a, b) & this.pairMask;
+    for (;;) {
+      const k = this.pairKeys[slot]!;
+      if (k === 0) return -1;
+      if (k === key) return this.pairRows[slot]!;
+      slot = (slot + 1) & this.pairMask;
+    }
+  }
+
+  private add(row: number, start: number, end: number): void {
+    if (row < 0) return;
+    const { width, weights, sum, best, bestStart, bestEnd } = this;
+    const at = row * width;
+    for (let c = 0; c < width; c++) {
+      const w = weights[at + c]!;
+      if (w === 0) continue;
+      sum[c] += w;
+      if (w > best[c]! && start >= 0) {
+        best[c] = w;
+        bestStart[c] = start;
+        bestEnd[c] = end;
+      }
+    }
+  }
+
+  /**
+   * Scores a view: the logit per category and, per category, the span that contributed most. The result's arrays are
+   * reused by the next call.
+   */
+  score(view: TextView): ModelScore {
+    const { width, sum, best, bestStart, bestEnd, unigram, nameId } = this;
+    sum.fill(0);
+    best.fill(0);
+    bestStart.fill(-1);
+    bestEnd.fill(-1);
+    const lower = view.lower;
+    const cased = view.cased;
+    const n = lower.length;
+    let boundary = true;
+    let count = 0;
+    let prev = -2; // -2: no previous word in this sentence; -1: an unknown word
+    let prevStart = -1;
+    let prevName = false;
+    let question = false;
+    let mention = false;
+    for (let i = 0; i < n; ) {
+      let c = lower.charCodeAt(i);
+      if (!isTokenChar(c) || c === 39) {
+        if (isSentenceEnd(c)) {
+          boundary = true;
+          if (c === 63) question = true;
+        } else if (c === 64 && !mention) mention = isMention(lower, i);
+        i++;
+        continue;
+      }
+      const start = i;
+      let digit = false;
+      // FNV-1a as we go, keeping the hash before each of the last two characters (for a dropped "'s").
+      let h = 0x811c9dc5;
+      let h1 = h;
+      let h2 = h;
+      while (i < n && isTokenChar((c = lower.charCodeAt(i)))) {
+        if (c >= 48 && c <= 57) digit = true;
+        h2 = h1;
+        h1 = h;
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      }
+      let end = i;
+      while (end > start && lower.charCodeAt(end - 1) === 39) end--;
+      let textEnd = end;
+      if (textEnd - start > 2 && lower.charCodeAt(textEnd - 1) === 115 && lower.charCodeAt(textEnd - 2) === 39) textEnd -= 2;
+      let k = this.numberId;
+      if (!digit) {
+        if (textEnd === i) k = this.wordId(lower, start, textEnd, h >>> 0);
+        else if (textEnd === i - 2) k = this.wordId(lower, start, textEnd, h2 >>> 0);
+        else k = this.wordId(lower, start, textEnd, hashRange(lower, start, textEnd));
+      }
+      const name = !boundary && !digit && isUpper(cased.charCodeAt(start)) && end - start > 1;
+      count++;
+      if (k >= 0) this.add(unigram[k]!, start, end);
+      if (name && !prevName) this.add(unigram[nameId]!, start, end);
+      if (prev !== -2 && !boundary) {
+        if (prev >= 0 && k >= 0) this.add(this.pairRow(prev, k), prevStart, end);
+        if (prev >= 0 && name && !prevName) this.add(this.pairRow(prev, nameId), prevStart, end);
+        else if (prevName && !name && k >= 0) this.add(this.pairRow(nameId, k), prevStart, end);
+      }
+      prev = k;
+      prevStart = start;
+      prevName = name;
+      boundary = false;
+    }
+    if (question) this.add(unigram[this.shapeIds[QUESTION]!]!, -1, -1);
+    if (lower.includes('http') || lower.includes('www.')) this.add(unigram[this.shapeIds[URL]!]!, -1, -1);
+    if (mention) this.add(unigram[this.shapeIds[MENTION]!]!, -1, -1);
+    const scale = lengthScale(count);
+    const score = this.result.score;
+    for (let c = 0; c < width; c++) score[c] = this.bias[c]! + scale * sum[c]!;
+    return this.result;
+  }
+}

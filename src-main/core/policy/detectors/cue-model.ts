@@ -1,0 +1,34 @@
+/**
+ * The pack's cue classifier (cue-model.ts) as a detector: for each category it models (party politics, legal
+ * proceedings, defamation, confidential, security clearance, endorsement, impersonation) whose phrase rules did not
+ * already flag the post, a score at or above the category's threshold raises `<category>.model` - always a sign-off
+ * finding (an approver reads it), never a block, since it is a statistical reading of the wording. The finding points
+ * at the words that weighed most towards the category, so the composer highlights something meaningful.
+ */
+import type { CheckContext } from '../check-context';
+
+export function detectCueModel(ctx: CheckContext): void {
+  const model = ctx.compiled.model;
+  if (!model || ctx.view.lower.length === 0) return;
+  const { categories, cut } = model;
+  let open = 0;
+  const fired = new Array<boolean>(categories.length).fill(false);
+  for (let c = 0; c < categories.length; c++) {
+    for (const f of ctx.findings) if (f.category === categories[c] && f.severity !== 'advice') fired[c] = true;
+    if (!fired[c]) open++;
+  }
+  if (open === 0) return;
+  const { score, bestStart, bestEnd } = model.score(ctx.view);
+  for (let c = 0; c < categories.length; c++) {
+    if (fired[c] || score[c]! < cut[c]!) continue;
+    let start = bestStart[c]!;
+    let end = bestEnd[c]!;
+    if (start < 0) {
+      // Only shape features (a question mark, a link) weighed towards it: point at the whole text.
+      const lower = ctx.view.lower;
+      start = lower.length - lower.trimStart().length;
+      end = lower.trimEnd().length;
+    }
+    ctx.addView(`${categories[c]}.model`, start, end);
+  }
+}
