@@ -19,15 +19,20 @@ async function draftAndSubmit(page: Page, title: string, text: string): Promise<
   await editor.getByRole('checkbox', { name: '@AnytownCouncil on X' }).check();
   await editor.getByRole('checkbox', { name: 'anytown.gov.uk on Bluesky' }).check();
   await editor.getByLabel('Post text').fill(text);
-  // Wednesday 2 December 2026 at 10:00, inside office hours.
-  await editor.getByRole('radio', { name: 'At a set time' }).check();
-  const date = editor.getByRole('group', { name: 'Date' });
+  // The first save turns the new post into a draft and the page settles; then Wednesday 2 December 2026 at 10:00.
+  await expect(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d/ })).toBeVisible();
+  const setTime = page.getByRole('radio', { name: 'At a set time' });
+  await expect(async () => {
+    await setTime.check();
+    await expect(setTime).toBeChecked({ timeout: 1000 });
+  }).toPass();
+  const date = page.getByRole('group', { name: 'Date' });
   await date.getByLabel('Day').fill('2');
   await date.getByLabel('Month').fill('12');
   await date.getByLabel('Year').fill('2026');
-  await editor.getByLabel('Time (UK time)').fill('10:00');
-  await expect(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d/ })).toBeVisible();
-  await editor.getByRole('button', { name: 'Submit for approval' }).click();
+  await page.getByLabel('Time (UK time)').fill('10:00');
+  await expect(page.locator('#compose-when-words')).toContainText('Wednesday 2 December 2026 at 10:00 (UK time)');
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('Submitted for approval');
 }
 

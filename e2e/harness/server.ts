@@ -88,7 +88,7 @@ export async function startHarness(opts: { rendererDir?: string; dataDir?: strin
     }
     if (url.pathname === '/harness/seed-accounts') {
       if (!hasBearer(req, controlToken)) return send(res, 401, 'Unauthorised', 'text/plain');
-      await seedAccounts(core, clock.now());
+      await seedAccounts(core);
       return send(res, 200, JSON.stringify({ seeded: true }), JSON_TYPE);
     }
     if (url.pathname === '/harness/oauth-behaviour' || url.pathname === '/harness/oauth-continue') {

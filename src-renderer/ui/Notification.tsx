@@ -28,3 +28,16 @@ export function LiveRegion({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** The usual result banner: a success message announced politely, or nothing. */
+export function SuccessNotice({ message }: { message: string | null }) {
+  return (
+    <LiveRegion>
+      {message ? (
+        <Notification kind="success">
+          <p className="govuk-notification-banner__heading">{message}</p>
+        </Notification>
+      ) : null}
+    </LiveRegion>
+  );
+}

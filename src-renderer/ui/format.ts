@@ -32,3 +32,23 @@ export function formatCalendarDate(iso: string | null): string {
 export function isoInstant(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
+
+const wordsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** e.g. "Saturday 5 December 2026 at 23:00 (UK time)", whatever the computer's own time zone. */
+export function londonWords(epochMs: number): string {
+  const p: Record<string, string> = {};
+  for (const part of wordsFormat.formatToParts(new Date(epochMs))) if (part.type !== 'literal') p[part.type] = part.value;
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute} (UK time)`;
+}
+
+/** The London date and time of an instant, as the composer's fields hold them: day, month, year and "HH:MM". */

@@ -35,3 +35,38 @@ describe('automaton', () => {
     expect(ours(['ab', 'b'], 'xab😀ab漢b')).toEqual(['0:1-3', '0:5-7', '1:2-3', '1:6-7', '1:8-9']);
   });
 });
+
+describe('automaton, whole words', () => {
+  const isWord = (c: string | undefined) => c !== undefined && /[a-z0-9]/i.test(c);
+  /** The reference: every raw match, kept when it starts and (unless open) ends at a word boundary. */
+  function wholeWords(phrases: string[], open: boolean[], text: string): string[] {
+    const out: string[] = [];
+    new Automaton(phrases, open).scan(text, (index, start, end) => {
+      const p = phrases[index]!;
+      if (isWord(p[0]) && isWord(text[start - 1])) return;
+      if (!open[index] && isWord(p[p.length - 1]) && isWord(text[end])) return;
+      out.push(`${index}:${start}-${end}`);
+    });
+    return out.sort();
+  }
+
+  it('reports exactly the whole-word matches of the raw scan, open phrases included', () => {
+    const word = fc.stringMatching(/^[ab' ]{1,5}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, fc.boolean()), { maxLength: 12 }), fc.stringMatching(/^[abc' ]{0,60}$/), (list, text) => {
+        const phrases = list.map(([p]) => p);
+        const open = list.map(([, o]) => o);
+        const ours: string[] = [];
+        new Automaton(phrases, open).scanWords(text, (index, start, end) => ours.push(`${index}:${start}-${end}`));
+        expect(ours.sort()).toEqual(wholeWords(phrases, open, text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('skips matches inside longer words', () => {
+    const found: string[] = [];
+    new Automaton(['con', 'council', 'prosecut'], [false, false, true]).scanWords('the council will prosecute, con', (i, s, e) => found.push(`${i}:${s}-${e}`));
+    expect(found).toEqual(['1:4-11', '2:17-25', '0:28-31']);
+  });
+});

@@ -33,9 +33,8 @@ export class Automaton {
   private readonly startsWord: Uint8Array;
 
   /**
-   * `open[i]`: phrase i may end inside a word (a prefix phrase such as "prosecut*", or one ending in punctuation);
-   * otherwise `scanWords` reports it only where a word ends. Absent: every phrase ends at a word's end when it ends
-   * with a letter or digit.
+   * `open[i]`: phrase i may end inside a word (a prefix phrase such as "prosecut*"); otherwise `scanWords` reports it
+   * only where a word ends, if it ends with a letter or digit (one ending in punctuation may be followed by anything).
    */
   constructor(phrases: readonly string[], open?: readonly boolean[]) {
     // The alphabet: each code unit used by a phrase gets a class; 0 is "any other character".
@@ -74,21 +73,20 @@ export class Automaton {
     }
     for (let q = 0; q < order.length; q++) {
       const s = order[q]!;
-      for (let c = 0; c < width; c++) {
-        const next = children[s]!.get(c);
-        if (next === undefined) delta[s * width + c] = delta[fail[s]! * width + c]!;
-        else {
-          fail[next] = delta[fail[s]! * width + c]!;
-          delta[s * width + c] = next;
-          order.push(next);
-        }
+      // A state goes where its failure state goes (that row is complete, by breadth-first order), except along its own edges.
+      const f = fail[s]! * width;
+      delta.copyWithin(s * width, f, f + width);
+      for (const [c, next] of children[s]!) {
+        fail[next] = delta[f + c]!;
+        delta[s * width + c] = next;
+        order.push(next);
       }
     }
     // Outputs: a state's own phrases, then those of its failure state (already complete, by breadth-first order).
     const outLists: number[][] = new Array(states);
     outLists[0] = ends[0]!;
     for (const s of order) outLists[s] = ends[s]!.length ? [...ends[s]!, ...outLists[fail[s]!]!] : outLists[fail[s]!]!;
-    const isOpen = (i: number) => (open ? open[i] === true : !isWordChar(phrases[i]!.charCodeAt(phrases[i]!.length - 1)));
+    const isOpen = (i: number) => open?.[i] === true || !isWordChar(phrases[i]!.charCodeAt(phrases[i]!.length - 1));
     this.startsWord = Uint8Array.from(phrases, (p) => (p.length > 0 && isWordChar(p.charCodeAt(0)) ? 1 : 0));
     this.outStart = new Int32Array(states + 1);
     this.outOpen = new Int32Array(states);

@@ -138,14 +138,6 @@ export type ClassifierSection = {
   description?: string;
 };
 
-export type ModelScore = {
-  /** Logit per category. */
-  score: Float64Array;
-  /** Per category: the view span of the feature contributing most (start = -1 when none with a span helped). */
-  bestStart: Int32Array;
-  bestEnd: Int32Array;
-};
-
 /** FNV-1a over a range of a string's code units (the words are ASCII). */
 function hashRange(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -180,12 +172,9 @@ export class CueModel {
   private readonly nameId: number;
   private readonly numberId: number;
   private readonly shapeIds: Record<string, number>;
-  // Per-check buffers (a check is synchronous; the detector reads them before the next check).
+  /** Per-check sums (a check is synchronous; the caller reads the scores before the next check). */
   private readonly sum: Float64Array;
-  private readonly best: Float64Array;
-  private readonly bestStart: Int32Array;
-  private readonly bestEnd: Int32Array;
-  private readonly result: ModelScore;
+  private readonly scores: Float64Array;
 
   constructor(section: ClassifierSection) {
     const width = (this.width = section.categories.length);
@@ -242,10 +231,7 @@ export class CueModel {
       this.pairRows[slot] = row;
     }
     this.sum = new Float64Array(width);
-    this.best = new Float64Array(width);
-    this.bestStart = new Int32Array(width);
-    this.bestEnd = new Int32Array(width);
-    this.result = { score: new Float64Array(width), bestStart: this.bestStart, bestEnd: this.bestEnd };
+    this.scores = new Float64Array(width);
   }
 
   /** The number of the word lower[start, end), or -1 when the model does not know it. */
@@ -281,39 +267,24 @@ export class CueModel {
     }
   }
 
-  private add(row: number, start: number, end: number): void {
+  /** Adds a feature's weights to the sums. */
+  private add(row: number): void {
     if (row < 0) return;
-    const { width, weights, sum, best, bestStart, bestEnd } = this;
+    const { width, weights, sum } = this;
     const at = row * width;
-    for (let c = 0; c < width; c++) {
-      const w = weights[at + c]!;
-      if (w === 0) continue;
-      sum[c] += w;
-      if (w > best[c]! && start >= 0) {
-        best[c] = w;
-        bestStart[c] = start;
-        bestEnd[c] = end;
-      }
-    }
+    for (let c = 0; c < width; c++) sum[c] = sum[c]! + weights[at + c]!;
   }
 
-  /**
-   * Scores a view: the logit per category and, per category, the span that contributed most. The result's arrays are
-   * reused by the next call.
-   */
-  score(view: TextView): ModelScore {
-    const { width, sum, best, bestStart, bestEnd, unigram, nameId } = this;
+  /** Scores a view: the logit per category (an array the next call reuses). */
+  score(view: TextView): Float64Array {
+    const { width, sum, unigram, nameId } = this;
     sum.fill(0);
-    best.fill(0);
-    bestStart.fill(-1);
-    bestEnd.fill(-1);
     const lower = view.lower;
     const cased = view.cased;
     const n = lower.length;
     let boundary = true;
     let count = 0;
-    let prev = -2; // -2: no previous word in this sentence; -1: an unknown word
-    let prevStart = -1;
+    let prev = -2; // -2: no previous word yet; -1: an unknown word
     let prevName = false;
     let question = false;
     let mention = false;
@@ -352,24 +323,73 @@ export class CueModel {
       }
       const name = !boundary && !digit && isUpper(cased.charCodeAt(start)) && end - start > 1;
       count++;
-      if (k >= 0) this.add(unigram[k]!, start, end);
-      if (name && !prevName) this.add(unigram[nameId]!, start, end);
+      if (k >= 0) this.add(unigram[k]!);
+      if (name && !prevName) this.add(unigram[nameId]!);
       if (prev !== -2 && !boundary) {
-        if (prev >= 0 && k >= 0) this.add(this.pairRow(prev, k), prevStart, end);
-        if (prev >= 0 && name && !prevName) this.add(this.pairRow(prev, nameId), prevStart, end);
-        else if (prevName && !name && k >= 0) this.add(this.pairRow(nameId, k), prevStart, end);
+        if (prev >= 0 && k >= 0) this.add(this.pairRow(prev, k));
+        if (prev >= 0 && name && !prevName) this.add(this.pairRow(prev, nameId));
+        else if (prevName && !name && k >= 0) this.add(this.pairRow(nameId, k));
       }
       prev = k;
-      prevStart = start;
       prevName = name;
       boundary = false;
     }
-    if (question) this.add(unigram[this.shapeIds[QUESTION]!]!, -1, -1);
-    if (lower.includes('http') || lower.includes('www.')) this.add(unigram[this.shapeIds[URL]!]!, -1, -1);
-    if (mention) this.add(unigram[this.shapeIds[MENTION]!]!, -1, -1);
+    if (question) this.add(unigram[this.shapeIds[QUESTION]!]!);
+    if (lower.includes('http') || lower.includes('www.')) this.add(unigram[this.shapeIds[URL]!]!);
+    if (mention) this.add(unigram[this.shapeIds[MENTION]!]!);
     const scale = lengthScale(count);
-    const score = this.result.score;
-    for (let c = 0; c < width; c++) score[c] = this.bias[c]! + scale * sum[c]!;
-    return this.result;
+    const scores = this.scores;
+    for (let c = 0; c < width; c++) scores[c] = this.bias[c]! + scale * sum[c]!;
+    return scores;
+  }
+
+  /** The weight of a feature for category c (0 when the model does not have it). */
+  private weight(a: string, b: string | null, c: number): number {
+    const ia = this.wordId(a, 0, a.length, hashRange(a, 0, a.length));
+    if (ia < 0) return 0;
+    let row: number;
+    if (b === null) row = this.unigram[ia]!;
+    else {
+      const ib = this.wordId(b, 0, b.length, hashRange(b, 0, b.length));
+      row = ib < 0 ? -1 : this.pairRow(ia, ib);
+    }
+    return row < 0 ? 0 : this.weights[row * this.width + c]!;
+  }
+
+  /**
+   * Where a post reads most like category c, for the finding's highlight: the run of up to four words in one
+   * sentence whose features (unigrams, bigrams and names inside it) add most to the category; the shortest such run
+   * on a tie. Null when no run adds anything. Only worked out when the model flags a post, so it may be slow.
+   */
+  explain(view: TextView, c: number): { start: number; end: number } | null {
+    type Tok = { start: number; end: number; sentence: number; own: number; link: number };
+    const toks: Tok[] = [];
+    let sentence = 0;
+    let prevText: string | null = null;
+    let prevName = false;
+    walkWords(view, (text, start, end, name, newSentence) => {
+      if (newSentence) sentence++;
+      // own: the word's unigram (and "<n>" when it starts a name); link: the bigrams joining it to the word before.
+      let own = this.weight(text, null, c);
+      if (name && !prevName) own += this.weight(NAME, null, c);
+      let link = 0;
+      if (prevText !== null && !newSentence) {
+        link += this.weight(prevText, text, c);
+        if (name && !prevName) link += this.weight(prevText, NAME, c);
+        else if (prevName && !name) link += this.weight(NAME, text, c);
+      }
+      toks.push({ start, end, sentence, own, link });
+      prevText = text;
+      prevName = name;
+    });
+    let best: { start: number; end: number; value: number } | null = null;
+    for (let i = 0; i < toks.length; i++) {
+      let value = 0;
+      for (let j = i; j < toks.length && j < i + 4 && toks[j]!.sentence === toks[i]!.sentence; j++) {
+        value += toks[j]!.own + (j > i ? toks[j]!.link : 0);
+        if (value > 0 && (!best || value > best.value + 1e-9)) best = { start: toks[i]!.start, end: toks[j]!.end, value };
+      }
+    }
+    return best && { start: best.start, end: best.end };
   }
 }

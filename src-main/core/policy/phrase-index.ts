@@ -46,10 +46,9 @@ export class PhraseIndex {
 
   private compiled(): Automaton {
     if (!this.automaton) {
-      const open = this.patterns.map((p) => p.prefix || !isWordChar(p.folded.charCodeAt(p.folded.length - 1)));
       this.automaton = new Automaton(
         this.patterns.map((p) => p.folded),
-        open,
+        this.patterns.map((p) => p.prefix),
       );
     }
     return this.automaton;

@@ -113,8 +113,11 @@ const classifierSchema = z.object({
   /** Probability at or above which a category is flagged, per category. */
   threshold: z.array(z.number().gt(0, 'a threshold is a probability above 0').lt(1, 'a threshold is a probability below 1')),
   bias: z.array(finite),
-  /** Feature ("word", "two words", "<n> are") -> one weight per category. */
-  weights: z.record(z.string().regex(/^[^\s]+(?: [^\s]+)?$/, 'a feature is one word or two words separated by one space'), z.array(finite)),
+  /**
+   * Feature ("word", "two words", "<n> are") -> one weight per category. Checked by hand in checkClassifier: thousands
+   * of small lists would make zod's element-by-element parse a noticeable part of start-up.
+   */
+  weights: z.custom<Record<string, number[]>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), 'weights is an object: feature -> one weight per category'),
 });
 
 export const rulePackSchema = z
@@ -215,6 +218,8 @@ export const rulePackSchema = z
       issue(['patterns'], 'no case-reference pattern: give at least one pattern for rule "personal-data.case-reference"');
   });
 
+const FEATURE = /^\S+(?: \S+)?$/;
+
 /** The classifier's parts agree with each other and with the pack's rules (each category raises `<category>.model`). */
 function checkClassifier(
   m: z.infer<typeof classifierSchema>,
@@ -233,9 +238,16 @@ function checkClassifier(
   if (m.threshold.length !== n) issue(['classifier', 'threshold'], `needs one threshold per category (${n}), has ${m.threshold.length}`);
   if (m.bias.length !== n) issue(['classifier', 'bias'], `needs one bias per category (${n}), has ${m.bias.length}`);
   let bad = 0;
+  const problem = (feature: string, message: string) => {
+    if (bad++ < 5) issue(['classifier', 'weights', feature], message);
+  };
   for (const [feature, ws] of Object.entries(m.weights)) {
-    if (ws.length !== n && bad++ < 5) issue(['classifier', 'weights', feature], `needs one weight per category (${n}), has ${ws.length}`);
+    if (!FEATURE.test(feature)) problem(feature, 'a feature is one word or two words separated by one space');
+    else if (!Array.isArray(ws)) problem(feature, `needs a list of ${n} weights, one per category`);
+    else if (ws.length !== n) problem(feature, `needs one weight per category (${n}), has ${ws.length}`);
+    else if (!ws.every((w) => typeof w === 'number' && Number.isFinite(w))) problem(feature, 'every weight must be a number');
   }
+  if (bad > 5) issue(['classifier', 'weights'], `and ${bad - 5} more features with the same kind of problem`);
   if (Object.keys(m.weights).length === 0) issue(['classifier', 'weights'], 'the classifier has no weights: remove the classifier section instead');
 }
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { AccountView, PostStateName, PostView } from '../../../src-main/ipc/contract';
 import { call } from '../../api/client';
 import { LoadProblem } from '../../ui/LoadProblem';
-import { LiveRegion, Notification } from '../../ui/Notification';
+import { SuccessNotice } from '../../ui/Notification';
 import { PageHeading } from '../../ui/PageHeading';
 import { useLoad } from '../../ui/use-load';
 import { describeWhen, STATE_TAG } from './approvals-text';
@@ -46,13 +46,7 @@ export function ApprovalsScreen({ userId }: { userId: string }) {
   return (
     <>
       <PageHeading title="Approvals">Approvals</PageHeading>
-      <LiveRegion>
-        {notice ? (
-          <Notification kind="success">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </Notification>
-        ) : null}
-      </LiveRegion>
+      <SuccessNotice message={notice} />
       <p className="govuk-body">Every post needs a second person to approve it before it can be scheduled (four eyes).</p>
       {posts.error ? <LoadProblem message={posts.error} onRetry={() => void posts.reload()} /> : null}
       {posts.data

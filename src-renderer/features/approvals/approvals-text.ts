@@ -1,5 +1,6 @@
 /** Words for the Approvals screen, in one place (British English). */
 import type { PostStateName } from '../../../src-main/ipc/contract';
+import { londonWords } from '../../ui/format';
 
 export const SEVERITY_HEADINGS = {
   block: 'Must be fixed before this can be scheduled',
@@ -19,22 +20,9 @@ export const STATE_TAG: Record<PostStateName, string> = {
   cancelled: 'govuk-tag--grey',
 };
 
-/** e.g. "Saturday 5 December 2026 at 23:00" (UK time), or "As soon as it is approved". */
-const longWhen = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
+/** e.g. "Saturday 5 December 2026 at 23:00 (UK time)", or "As soon as it is approved". */
 export function describeWhen(epochMs: number | null): string {
-  if (epochMs === null) return 'As soon as it is approved';
-  const parts = Object.fromEntries(longWhen.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute} (UK time)`;
+  return epochMs === null ? 'As soon as it is approved' : londonWords(epochMs);
 }
 
 export const MEDIA_FIELD_NAMES: Record<string, string> = {

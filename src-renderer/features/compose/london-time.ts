@@ -61,25 +61,9 @@ export function parseTime(text: string): { hour: number; minute: number } | null
   return { hour, minute };
 }
 
-const wordsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** e.g. "Saturday 5 December 2026 at 23:00 (UK time)": shared with Approvals, so it lives with the other UK formats. */
+export { londonWords } from '../../ui/format';
 
-/** e.g. "Saturday 5 December 2026 at 23:00 (UK time)", whatever the computer's own time zone. */
-export function londonWords(epochMs: number): string {
-  const p: Record<string, string> = {};
-  for (const part of wordsFormat.formatToParts(new Date(epochMs))) if (part.type !== 'literal') p[part.type] = part.value;
-  return `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute} (UK time)`;
-}
-
-/** The London date and time of an instant, as the composer's fields hold them: day, month, year and "HH:MM". */
 export function londonParts(epochMs: number): { day: string; month: string; year: string; time: string } {
   const f = londonFields(epochMs);
   return {

@@ -11,7 +11,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { formErrorsFrom, localErrors, noErrors, type FormErrors } from '../../ui/form-errors';
 import { formatDateTime, isoInstant } from '../../ui/format';
 import { LoadProblem } from '../../ui/LoadProblem';
-import { LiveRegion, Notification } from '../../ui/Notification';
+import { SuccessNotice } from '../../ui/Notification';
 import { PageHeading } from '../../ui/PageHeading';
 import { Textarea } from '../../ui/Textarea';
 import { useLoad } from '../../ui/use-load';
@@ -85,13 +85,7 @@ export function VersionHistory() {
       <PageHeading title="Version history – Settings" caption="Settings">
         Version history
       </PageHeading>
-      <LiveRegion>
-        {notice ? (
-          <Notification kind="success">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </Notification>
-        ) : null}
-      </LiveRegion>
+      <SuccessNotice message={notice} />
       {history.error ? <LoadProblem message={history.error} onRetry={() => void history.reload()} /> : null}
       {data ? (
         <table className="govuk-table">

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UserView } from '../../../src-main/ipc/contract';
 import { call } from '../../api/client';
 import { LoadProblem } from '../../ui/LoadProblem';
-import { LiveRegion, Notification } from '../../ui/Notification';
+import { SuccessNotice } from '../../ui/Notification';
 import { PageHeading } from '../../ui/PageHeading';
 import { useLoad } from '../../ui/use-load';
 import { AddUserForm } from './AddUserForm';
@@ -47,13 +47,7 @@ export function UsersScreen() {
   return (
     <>
       <PageHeading title="Users">Users</PageHeading>
-      <LiveRegion>
-        {notice ? (
-          <Notification kind="success">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </Notification>
-        ) : null}
-      </LiveRegion>
+      <SuccessNotice message={notice} />
       {users.error ? <LoadProblem message={users.error} onRetry={() => void users.reload()} /> : null}
       {users.data ? (
         <UsersTable users={users.data} sort={sort} onSort={setSort} editingId={editingId} editorId={EDITOR_ID} onChange={open}

@@ -18,17 +18,16 @@ export function detectCueModel(ctx: CheckContext): void {
     if (!fired[c]) open++;
   }
   if (open === 0) return;
-  const { score, bestStart, bestEnd } = model.score(ctx.view);
-  for (let c = 0; c < categories.length; c++) {
-    if (fired[c] || score[c]! < cut[c]!) continue;
-    let start = bestStart[c]!;
-    let end = bestEnd[c]!;
-    if (start < 0) {
+  const score = model.score(ctx.view);
+  const flagged: number[] = [];
+  for (let c = 0; c < categories.length; c++) if (!fired[c] && score[c]! >= cut[c]!) flagged.push(c);
+  for (const c of flagged) {
+    const span = model.explain(ctx.view, c);
+    if (span) ctx.addView(`${categories[c]}.model`, span.start, span.end);
+    else {
       // Only shape features (a question mark, a link) weighed towards it: point at the whole text.
       const lower = ctx.view.lower;
-      start = lower.length - lower.trimStart().length;
-      end = lower.trimEnd().length;
+      ctx.addView(`${categories[c]}.model`, lower.length - lower.trimStart().length, lower.trimEnd().length);
     }
-    ctx.addView(`${categories[c]}.model`, start, end);
   }
 }
