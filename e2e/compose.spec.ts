@@ -225,3 +225,36 @@ test('a past time is refused, Ctrl+S saves at once, and an edit made elsewhere i
   await page.getByRole('button', { name: 'Reload the latest version' }).click();
   await expect(page.getByRole('region', { name: 'Edit your draft' }).getByLabel('Post text')).toHaveValue(/Thank you for your patience/);
 });
+
+test('words typed just before a crash, not yet saved, are offered back when Compose opens again', async ({ page, harness }) => {
+  await setUpAdmin(page);
+  await harness.seedAccounts();
+  await page.reload();
+  const editor = page.getByRole('region', { name: 'New post' });
+  await editor.getByRole('checkbox', { name: 'anytown.gov.uk on Bluesky' }).check();
+  await editor.getByLabel('Post text').fill('Street lights on Mill Lane are being replaced.');
+  await expect(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d/ })).toBeVisible();
+
+  // Main stops receiving saves (as if the window died before the autosave pause ended), and the officer types on.
+  const later = 'Street lights on Mill Lane are being replaced. Work starts on Monday at 8am.';
+  await page.route('**/ipc', (route) => (route.request().postData()?.includes('"posts:save-draft"') ? route.abort() : route.continue()));
+  await editor.getByLabel('Post text').fill(later); // still the same editor: it became a draft in place
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('herald.compose.journal.') && localStorage.getItem(k)!.includes('Work starts on Monday'))))
+    .toBe(true);
+  await page.reload();
+  await page.unroute('**/ipc');
+
+  const reopened = page.getByRole('region', { name: 'Edit your draft' });
+  await expect(reopened.getByLabel('Post text')).toHaveValue('Street lights on Mill Lane are being replaced.');
+  const banner = page.getByRole('region', { name: 'Unsaved changes found' });
+  await expect(banner).toContainText(/Herald closed at \d\d:\d\d before your last changes to this post were saved/);
+  await expectNoSeriousViolations(page, 'unsaved changes offered');
+  await banner.getByRole('button', { name: 'Restore my changes' }).click();
+  await expect(reopened.getByLabel('Post text')).toHaveValue(later);
+  await expect(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d/ })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Edit your draft' }).getByLabel('Post text')).toHaveValue(later);
+  await expect(page.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+});

@@ -52,3 +52,10 @@ export function londonWords(epochMs: number): string {
 }
 
 /** The London date and time of an instant, as the composer's fields hold them: day, month, year and "HH:MM". */
+
+const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** e.g. "21:14", London time. */
+export function formatTime(epochMs: number): string {
+  return clockTime.format(new Date(epochMs));
+}

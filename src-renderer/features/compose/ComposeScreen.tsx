@@ -12,6 +12,7 @@ import { LoadProblem } from '../../ui/LoadProblem';
 import { LiveRegion, Notification } from '../../ui/Notification';
 import { PageHeading } from '../../ui/PageHeading';
 import { useLoad } from '../../ui/use-load';
+import { journalKey } from './draft-journal';
 import { PostEditor } from './PostEditor';
 import { PostSummary } from './PostSummary';
 import { EDITABLE } from './post-text';
@@ -144,7 +145,7 @@ export function ComposeScreen({ session }: { session: SessionView }) {
         <PostSummary key={open.key} detail={detail} accounts={byId} campaigns={campaigns} onChanged={(m) => void onChanged(m)}
           onEdit={() => open.postId && void openPost(open.postId, true)} onNew={newPost} />
       ) : noAccounts ? null : (
-        <PostEditor key={open.key} accounts={accountList} campaigns={campaigns} detail={detail} onSaved={(p) => onSaved(open.key, p)}
+        <PostEditor key={open.key} accounts={accountList} campaigns={campaigns} detail={detail} journalKey={journalKey(session.user.id)} onSaved={(p) => onSaved(open.key, p)}
           onSubmitted={(p) => void onSubmitted(p)} onReload={() => open.postId && void openPost(open.postId)}
           onCampaignCreated={(c) => setCreated((all) => [...all, c])} />
       )}

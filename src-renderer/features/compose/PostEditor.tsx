@@ -4,7 +4,9 @@
  * approval" (or Ctrl+Enter) saves, then asks main to submit, and stays unavailable, with the reason, while a finding
  * blocks the post. Ctrl+S saves at once. Main checks everything again; its refusals come back in the error summary.
  */
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { clearJournal, readJournal, writeJournal, type JournalEntry } from './draft-journal';
+import { formatTime } from '../../ui/format';
 import type { AccountView, CampaignView, MediaView, PostDetail, PostView } from '../../../src-main/ipc/contract';
 import { call } from '../../api/client';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -29,14 +31,18 @@ type Props = {
   accounts: AccountView[];
   campaigns: CampaignView[];
   detail: PostDetail | null;
+  /** Where this person's unsaved changes are kept until main has them (draft-journal.ts). */
+  journalKey: string;
   onCampaignCreated(c: CampaignView): void;
   onSaved(post: PostView): void;
   onSubmitted(post: PostView): void;
   onReload(): void;
 };
 
-export function PostEditor({ accounts, campaigns, detail, onCampaignCreated, onSaved, onSubmitted, onReload }: Props) {
+export function PostEditor({ accounts, campaigns, detail, journalKey, onCampaignCreated, onSaved, onSubmitted, onReload }: Props) {
   const [draft, setDraft] = useState<Draft>(() => (detail ? draftFromPost(detail.post) : emptyDraft()));
+  // Changes typed but not yet saved when Herald last closed (a crash inside the autosave pause), offered back.
+  const [recovered, setRecovered] = useState<JournalEntry | null>(() => readJournal(journalKey, detail?.post.id ?? null, detail?.post.revision ?? 0));
   const [known, setKnown] = useState<Map<string, MediaView>>(() => new Map((detail?.media ?? []).map((m) => [m.id, m])));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [tried, setTried] = useState(false);
@@ -66,7 +72,15 @@ export function PostEditor({ accounts, campaigns, detail, onCampaignCreated, onS
       exists.current = true;
       onSaved(p);
     },
+    journalKey,
   });
+
+  // Every unsaved change goes to the journal at once; autosave clears it when main has the change.
+  useEffect(() => {
+    if (!autosave.dirty()) return;
+    const at = autosave.current();
+    writeJournal(journalKey, { postId: at?.postId ?? null, revision: at?.revision ?? 0, draft, at: Date.now() });
+  }, [draft, autosave, journalKey]);
 
   const update = (patch: Partial<Draft> | ((d: Draft) => Partial<Draft>)) => {
     setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) }));
@@ -160,6 +174,31 @@ export function PostEditor({ accounts, campaigns, detail, onCampaignCreated, onS
       <h2 className="govuk-heading-l" id="compose-editor-heading" tabIndex={-1}>
         {detail ? (detail.post.state === 'changes-requested' ? 'Change your post' : 'Edit your draft') : 'New post'}
       </h2>
+      {recovered ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="compose-recovered-title">
+          <div className="govuk-notification-banner__header">
+            <h3 className="govuk-notification-banner__title" id="compose-recovered-title">Unsaved changes found</h3>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-body">Herald closed at {formatTime(recovered.at)} before your last changes to this post were saved.</p>
+            <div className="govuk-button-group">
+              <button type="button" className="govuk-button" onClick={() => {
+                setDraft(recovered.draft);
+                autosave.changed();
+                setRecovered(null);
+              }}>
+                Restore my changes
+              </button>
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => {
+                clearJournal(journalKey);
+                setRecovered(null);
+              }}>
+                Discard them
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
       <SaveStatus status={autosave.status} exists={exists.current} onRetry={() => void autosave.saveNow()} onReload={onReload} />
       {review ? (
         <div className="govuk-inset-text">

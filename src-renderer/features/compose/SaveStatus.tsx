@@ -1,7 +1,7 @@
 /** The autosave status line: saving, saved at a time (UK time), or what went wrong and what to do about it. */
+import { formatTime } from '../../ui/format';
 import type { SaveStatus as Status } from './use-autosave';
 
-const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 type Props = { status: Status; exists: boolean; onRetry(): void; onReload(): void };
 
@@ -15,7 +15,7 @@ export function SaveStatus({ status, exists, onRetry, onReload }: Props) {
       body = 'Saving…';
       break;
     case 'saved':
-      body = `Draft saved at ${hhmm.format(new Date(status.at))}`;
+      body = `Draft saved at ${formatTime(status.at)}`;
       break;
     case 'error':
       body = (

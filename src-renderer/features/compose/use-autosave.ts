@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput, PostView } from '../../../src-main/ipc/contract';
 import { ApiError, call, messageOf } from '../../api/client';
+import { clearJournal } from './draft-journal';
 
 const QUIET_MS = 400;
 
@@ -24,9 +25,11 @@ type Options = {
   /** What to save now, or null when there is nothing worth saving yet (an untouched new post). */
   snapshot(): SaveInput | null;
   onSaved(post: PostView): void;
+  /** The draft journal to clear once main has every change (see draft-journal.ts); the editor writes it. */
+  journalKey?: string;
 };
 
-export function useAutosave({ initial, snapshot, onSaved }: Options) {
+export function useAutosave({ initial, snapshot, onSaved, journalKey }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const post = useRef(initial);
   const version = useRef(0);
@@ -34,8 +37,8 @@ export function useAutosave({ initial, snapshot, onSaved }: Options) {
   const running = useRef<Promise<boolean> | null>(null);
   const stopped = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ snapshot, onSaved });
-  latest.current = { snapshot, onSaved };
+  const latest = useRef({ snapshot, onSaved, journalKey });
+  latest.current = { snapshot, onSaved, journalKey };
 
   const saveNow = useCallback((): Promise<boolean> => {
     clearTimeout(timer.current);
@@ -51,6 +54,8 @@ export function useAutosave({ initial, snapshot, onSaved }: Options) {
       .then((saved) => {
         post.current = { postId: saved.id, revision: saved.revision };
         savedVersion.current = saving;
+        const key = latest.current.journalKey;
+        if (key && version.current === saving) clearJournal(key);
         setStatus({ kind: 'saved', at: Date.now() });
         latest.current.onSaved(saved);
         return true;
