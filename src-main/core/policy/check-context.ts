@@ -67,6 +67,17 @@ export class CheckContext {
     return (this.namesCache ??= findNames(this.view, this.compiled.sets));
   }
 
+  /**
+   * Categories in which a phrase rule matched but the pack's own exception let it off ("charged with" in a case that
+   * ended in a sentence; "police" in a scam warning). The classifier does not overrule the pack's exceptions.
+   */
+  excusedCategories: Set<string> | null = null;
+
+  excused(ruleId: string): void {
+    const rule = this.compiled.rules[ruleId];
+    if (rule) (this.excusedCategories ??= new Set()).add(rule.category);
+  }
+
   /** Adds a finding for a span of the view. */
   addView(ruleId: string, start: number, end: number, vars: Vars = {}): Finding {
     const [s, e] = this.view.toOriginal(start, end);

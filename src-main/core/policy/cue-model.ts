@@ -12,11 +12,13 @@
  * - names: a capitalised word that does not open a sentence is also "<n>", so "Acme Roofing are cowboys" gives
  *   "<n> are" as well as "roofing are"; a capitalised run is one "<n>" ("<n> are", not "<n> <n>").
  * - shapes: "<q>" (a question mark), "<url>" (a link), "<at>" (an @mention), "<n>" (a name, as a unigram).
+ * - prefixes: a word of more than five letters is also "~" and its first five ("~embez" for "embezzled" and
+ *   "embezzlement"), so other forms of a word seen in training count too.
  * Each occurrence counts (no de-duplication); the sum is scaled by 1 / sqrt(max(words, 16)), so a 3,000-character
  * post does not score high just by repeating "the": score = bias + scale(words) * (sum of the features' weights).
  *
- * The check costs one Map look-up per word and one integer-keyed look-up per bigram: words are interned to numbers
- * once, bigrams are keyed by the pair of numbers (no string building per post).
+ * The check walks the text once and builds no strings: a word is hashed as it is read and found in a flat table of
+ * the model's words (a number and a weight row), a bigram by the pair of word numbers (CueModel below).
  */
 import type { TextView } from './text-view';
 
@@ -27,6 +29,8 @@ export const QUESTION = '<q>';
 export const URL = '<url>';
 export const MENTION = '<at>';
 export const NUMBER = '<num>';
+/** Letters of a long word's prefix feature. */
+export const PREFIX = 5;
 
 const isLetterOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isTokenChar = (c: number) => isLetterOrDigit(c) || c === 39; // apostrophe
@@ -96,8 +100,9 @@ export function shapes(view: TextView): string[] {
 
 /**
  * Every feature of a text as `emit(a, b, start, end)`: a unigram has b === null, a bigram is (a, b). Spans are view
- * offsets of the words (-1, -1 for shapes). Returns the number of words. `key` maps a word to whatever the caller keys features by (the word itself
- * for training, an interned number at check time).
+ * offsets of the words (-1, -1 for shapes). Returns the number of words. `key` maps a word to whatever the caller
+ * keys features by (the training script: the word itself). This is the definition of the features; CueModel.score
+ * computes the same sums without building strings, and a test holds the two to the same scores.
  */
 export function walkFeatures<K>(view: TextView, key: (word: string) => K, emit: (a: K, b: K | null, start: number, end: number) => void): number {
   const nameKey = key(NAME);
@@ -109,6 +114,7 @@ export function walkFeatures<K>(view: TextView, key: (word: string) => K, emit: 
     count++;
     const k = key(text);
     emit(k, null, start, end);
+    if (text.length > PREFIX && text !== NUMBER) emit(key(`~${text.slice(0, PREFIX)}`), null, start, end);
     if (name && !prevName) emit(nameKey, null, start, end);
     if (prev !== null && !newSentence) {
       emit(prev, k, prevStart, end);
@@ -138,12 +144,35 @@ export type ClassifierSection = {
   description?: string;
 };
 
-/** FNV-1a over a range of a string's code units (the words are ASCII). */
-function hashRange(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/*
+ * A word is found by a 64-bit fingerprint: FNV-1a and a second, differently mixed 32-bit hash of its characters.
+ * The table then never reads the words' letters (one cache line a probe); an unknown word taken for a known one would
+ * need both hashes to agree, about one chance in 2^63 per word.
+ */
+const H1 = 0x811c9dc5;
+const H2 = 0x2545f491;
+const step1 = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+const step2 = (h: number, c: number) => {
+  const x = Math.imul(h ^ c, 0x5bd1e995);
+  return x ^ (x >>> 13);
+};
+
+/** Both hashes of a range of a string's code units (the words are ASCII). */
+function hashRange(s: string, start: number, end: number): [number, number] {
+  let h = H1;
+  let g = H2;
+  for (let i = start; i < end; i++) {
+    h = step1(h, s.charCodeAt(i));
+    g = step2(g, s.charCodeAt(i));
+  }
+  return [h | 0, g | 0];
 }
+
+const setBit = (bits: Uint32Array, hash: number) => (bits[(hash >>> 16) >>> 5]! |= 1 << ((hash >>> 16) & 31));
+const hasBit = (bits: Uint32Array, hash: number) => (bits[(hash >>> 16) >>> 5]! & (1 << ((hash >>> 16) & 31))) !== 0;
+
+const TILDE1 = step1(H1, 126);
+const TILDE2 = step2(H2, 126);
 
 const mix = (a: number, b: number) => Math.imul(a * 0x9e3779b1 + b, 0x85ebca6b) >>> 0;
 
@@ -158,17 +187,26 @@ export class CueModel {
   readonly cut: Float64Array;
   private readonly bias: Float64Array;
   private readonly width: number;
-  private readonly wordList: string[] = [];
-  /** Open addressing: slot -> word number + 1 (0 = empty). */
+  /*
+   * The tables are kept small and flat, since a check runs alongside everything else the engine holds in cache: a
+   * bitset in front of each hash table (8 KB, so most unknown words and bigrams cost one bit test), word slots that
+   * hold the fingerprint, the word's number and its unigram row together (a probe reads one cache line), and weight
+   * rows padded to 8 numbers (32 bytes, so a row is one cache line).
+   */
+  /** Bits by (hash >>> 16): set where some word (or bigram) has that hash; clear means certainly absent. */
+  private readonly wordBits = new Uint32Array(2048);
+  private readonly pairBits = new Uint32Array(2048);
+  /** Open addressing, four ints a slot: [hash, second hash, word number + 1 (0 = empty), unigram row or -1]. */
   private readonly wordSlots: Int32Array;
   private readonly wordMask: number;
-  /** Word number -> row of its unigram weights, or -1. */
+  /** Word number -> row of its unigram weights, or -1 (for the features looked up by number). */
   private readonly unigram: Int32Array;
-  /** Open addressing over (first, second) word numbers: slot -> key + 1 and row. */
-  private readonly pairKeys: Float64Array;
-  private readonly pairRows: Int32Array;
+  /** Open addressing, two ints a slot: [(first << 16 | second) + 1, row] (0 = empty). */
+  private readonly pairSlots: Int32Array;
   private readonly pairMask: number;
+  /** Row r's weights are weights[r * stride, r * stride + width). */
   private readonly weights: Float32Array;
+  private readonly stride: number;
   private readonly nameId: number;
   private readonly numberId: number;
   private readonly shapeIds: Record<string, number>;
@@ -178,23 +216,25 @@ export class CueModel {
 
   constructor(section: ClassifierSection) {
     const width = (this.width = section.categories.length);
+    const stride = (this.stride = Math.ceil(width / 8) * 8);
     this.categories = section.categories;
     this.bias = Float64Array.from(section.bias);
     this.cut = Float64Array.from(section.threshold, (p) => Math.log(p / (1 - p)));
     const entries = Object.entries(section.weights);
-    this.weights = new Float32Array(entries.length * width);
+    this.weights = new Float32Array(entries.length * stride);
     const ids = new Map<string, number>();
+    const words: string[] = [];
     const intern = (w: string) => {
       let id = ids.get(w);
       if (id === undefined) {
         ids.set(w, (id = ids.size));
-        this.wordList.push(w);
+        words.push(w);
       }
       return id;
     };
     const rows: Array<[number, number, number]> = []; // [a, b or -1, row]
     entries.forEach(([name, ws], row) => {
-      this.weights.set(ws, row * width);
+      this.weights.set(ws, row * stride);
       const space = name.indexOf(' ');
       if (space === -1) rows.push([intern(name), -1, row]);
       else rows.push([intern(name.slice(0, space)), intern(name.slice(space + 1)), row]);
@@ -202,68 +242,71 @@ export class CueModel {
     this.nameId = intern(NAME);
     this.numberId = intern(NUMBER);
     this.shapeIds = { [QUESTION]: intern(QUESTION), [URL]: intern(URL), [MENTION]: intern(MENTION) };
+    if (words.length >= 0xffff) throw new Error(`the classifier has ${words.length} distinct words; at most 65,534 are supported`);
 
-    let size = 16;
-    while (size < ids.size * 2) size *= 2;
-    this.wordSlots = new Int32Array(size);
-    this.wordMask = size - 1;
-    this.wordList.forEach((w, id) => {
-      let slot = hashRange(w, 0, w.length) & this.wordMask;
-      while (this.wordSlots[slot] !== 0) slot = (slot + 1) & this.wordMask;
-      this.wordSlots[slot] = id + 1;
-    });
-
-    this.unigram = new Int32Array(ids.size).fill(-1);
+    this.unigram = new Int32Array(words.length).fill(-1);
     const pairs = rows.filter((r) => r[1] !== -1);
-    size = 16;
+    let size = 16;
     while (size < pairs.length * 2) size *= 2;
-    this.pairKeys = new Float64Array(size);
-    this.pairRows = new Int32Array(size);
+    this.pairSlots = new Int32Array(size * 2);
     this.pairMask = size - 1;
     for (const [a, b, row] of rows) {
       if (b === -1) {
         this.unigram[a] = row;
         continue;
       }
-      let slot = mix(a, b) & this.pairMask;
-      while (this.pairKeys[slot] !== 0) slot = (slot + 1) & this.pairMask;
-      this.pairKeys[slot] = a * 0x100000 + b + 1;
-      this.pairRows[slot] = row;
+      const hash = mix(a, b);
+      setBit(this.pairBits, hash);
+      let slot = hash & this.pairMask;
+      while (this.pairSlots[slot * 2] !== 0) slot = (slot + 1) & this.pairMask;
+      this.pairSlots[slot * 2] = ((a << 16) | b) + 1;
+      this.pairSlots[slot * 2 + 1] = row;
     }
+
+    size = 16;
+    while (size < words.length * 2) size *= 2;
+    this.wordSlots = new Int32Array(size * 4);
+    this.wordMask = size - 1;
+    words.forEach((w, id) => {
+      const [h, g] = hashRange(w, 0, w.length);
+      setBit(this.wordBits, h);
+      let slot = h & this.wordMask;
+      while (this.wordSlots[slot * 4 + 2] !== 0) slot = (slot + 1) & this.wordMask;
+      this.wordSlots.set([h, g, id + 1, this.unigram[id]!], slot * 4);
+    });
     this.sum = new Float64Array(width);
     this.scores = new Float64Array(width);
   }
 
-  /** The number of the word lower[start, end), or -1 when the model does not know it. */
-  private wordId(lower: string, start: number, end: number, hash: number): number {
-    const len = end - start;
-    let slot = hash & this.wordMask;
-    for (;;) {
-      const v = this.wordSlots[slot]!;
-      if (v === 0) return -1;
-      const w = this.wordList[v - 1]!;
-      if (w.length === len) {
-        let same = true;
-        for (let i = 0; i < len; i++) {
-          if (w.charCodeAt(i) !== lower.charCodeAt(start + i)) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return v - 1;
-      }
-      slot = (slot + 1) & this.wordMask;
+  /** The slot (index into wordSlots) of the word with these hashes, or -1 when the model does not know it. */
+  private slotOf(h: number, g: number): number {
+    if (!hasBit(this.wordBits, h)) return -1;
+    const { wordSlots, wordMask } = this;
+    for (let slot = h & wordMask; ; slot = (slot + 1) & wordMask) {
+      const at = slot * 4;
+      if (wordSlots[at + 2] === 0) return -1;
+      if (wordSlots[at] === h && wordSlots[at + 1] === g) return at;
     }
   }
 
+  /** The number of a word given as a string, or -1. */
+  private idOf(word: string): number {
+    const [h, g] = hashRange(word, 0, word.length);
+    const at = this.slotOf(h, g);
+    return at < 0 ? -1 : this.wordSlots[at + 2]! - 1;
+  }
+
   private pairRow(a: number, b: number): number {
-    const key = a * 0x100000 + b + 1;
-    let slot = mix(a, b) & this.pairMask;
+    const hash = mix(a, b);
+    if (!hasBit(this.pairBits, hash)) return -1;
+    const key = ((a << 16) | b) + 1;
+    const { pairSlots, pairMask } = this;
+    let slot = hash & pairMask;
     for (;;) {
-      const k = this.pairKeys[slot]!;
+      const k = pairSlots[slot * 2]!;
       if (k === 0) return -1;
-      if (k === key) return this.pairRows[slot]!;
-      slot = (slot + 1) & this.pairMask;
+      if (k === key) return pairSlots[slot * 2 + 1]!;
+      slot = (slot + 1) & pairMask;
     }
   }
 
@@ -271,13 +314,13 @@ export class CueModel {
   private add(row: number): void {
     if (row < 0) return;
     const { width, weights, sum } = this;
-    const at = row * width;
+    const at = row * this.stride;
     for (let c = 0; c < width; c++) sum[c] = sum[c]! + weights[at + c]!;
   }
 
   /** Scores a view: the logit per category (an array the next call reuses). */
   score(view: TextView): Float64Array {
-    const { width, sum, unigram, nameId } = this;
+    const { width, sum, unigram, nameId, wordSlots } = this;
     sum.fill(0);
     const lower = view.lower;
     const cased = view.cased;
@@ -300,15 +343,27 @@ export class CueModel {
       }
       const start = i;
       let digit = false;
-      // FNV-1a as we go, keeping the hash before each of the last two characters (for a dropped "'s").
-      let h = 0x811c9dc5;
+      // Both hashes as we go, keeping those before each of the last two characters (for a dropped "'s").
+      let h = H1;
+      let g = H2;
       let h1 = h;
+      let g1 = g;
       let h2 = h;
+      let g2 = g;
+      let hp = TILDE1; // "~" and the first PREFIX characters
+      let gp = TILDE2;
       while (i < n && isTokenChar((c = lower.charCodeAt(i)))) {
         if (c >= 48 && c <= 57) digit = true;
         h2 = h1;
+        g2 = g1;
         h1 = h;
-        h = Math.imul(h ^ c, 0x01000193);
+        g1 = g;
+        h = step1(h, c);
+        g = step2(g, c);
+        if (i - start < PREFIX) {
+          hp = step1(hp, c);
+          gp = step2(gp, c);
+        }
         i++;
       }
       let end = i;
@@ -316,14 +371,25 @@ export class CueModel {
       let textEnd = end;
       if (textEnd - start > 2 && lower.charCodeAt(textEnd - 1) === 115 && lower.charCodeAt(textEnd - 2) === 39) textEnd -= 2;
       let k = this.numberId;
+      let row = unigram[k]!;
       if (!digit) {
-        if (textEnd === i) k = this.wordId(lower, start, textEnd, h >>> 0);
-        else if (textEnd === i - 2) k = this.wordId(lower, start, textEnd, h2 >>> 0);
-        else k = this.wordId(lower, start, textEnd, hashRange(lower, start, textEnd));
+        let at: number;
+        if (textEnd === i) at = this.slotOf(h | 0, g | 0);
+        else if (textEnd === i - 2) at = this.slotOf(h2 | 0, g2 | 0);
+        else {
+          const [x, y] = hashRange(lower, start, textEnd);
+          at = this.slotOf(x, y);
+        }
+        k = at < 0 ? -1 : wordSlots[at + 2]! - 1;
+        row = at < 0 ? -1 : wordSlots[at + 3]!;
       }
       const name = !boundary && !digit && isUpper(cased.charCodeAt(start)) && end - start > 1;
       count++;
-      if (k >= 0) this.add(unigram[k]!);
+      this.add(row);
+      if (!digit && textEnd - start > PREFIX) {
+        const at = this.slotOf(hp | 0, gp | 0);
+        if (at >= 0) this.add(wordSlots[at + 3]!);
+      }
       if (name && !prevName) this.add(unigram[nameId]!);
       if (prev !== -2 && !boundary) {
         if (prev >= 0 && k >= 0) this.add(this.pairRow(prev, k));
@@ -345,15 +411,15 @@ export class CueModel {
 
   /** The weight of a feature for category c (0 when the model does not have it). */
   private weight(a: string, b: string | null, c: number): number {
-    const ia = this.wordId(a, 0, a.length, hashRange(a, 0, a.length));
+    const ia = this.idOf(a);
     if (ia < 0) return 0;
     let row: number;
     if (b === null) row = this.unigram[ia]!;
     else {
-      const ib = this.wordId(b, 0, b.length, hashRange(b, 0, b.length));
+      const ib = this.idOf(b);
       row = ib < 0 ? -1 : this.pairRow(ia, ib);
     }
-    return row < 0 ? 0 : this.weights[row * this.width + c]!;
+    return row < 0 ? 0 : this.weights[row * this.stride + c]!;
   }
 
   /**
@@ -371,6 +437,7 @@ export class CueModel {
       if (newSentence) sentence++;
       // own: the word's unigram (and "<n>" when it starts a name); link: the bigrams joining it to the word before.
       let own = this.weight(text, null, c);
+      if (text.length > PREFIX && text !== NUMBER) own += this.weight(`~${text.slice(0, PREFIX)}`, null, c);
       if (name && !prevName) own += this.weight(NAME, null, c);
       let link = 0;
       if (prevText !== null && !newSentence) {

@@ -40,7 +40,8 @@ export interface PolicyEngine {
   check(post: PostInput): CheckResult;
 }
 
-const DETECTORS: Array<(ctx: CheckContext) => void> = [
+/** The detectors in the order a check runs them (exported for scripts/train-cue-model.ts, which needs the context). */
+export const DETECTORS: ReadonlyArray<(ctx: CheckContext) => void> = [
   detectHiddenText,
   detectLength,
   detectMedia,

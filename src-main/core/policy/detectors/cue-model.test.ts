@@ -6,17 +6,21 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CueModel, featureName, lengthScale, walkFeatures, type ClassifierSection } from '../cue-model';
+import { CheckContext } from '../check-context';
+import { compilePack } from '../compile-pack';
 import { createPolicyEngine, defaultPack, defaultPolicySettings, validatePack } from '../engine';
 import { check, serious } from '../testing/check-helpers';
 import { createTextView } from '../text-view';
 
 const section = () => defaultPack().classifier!;
 const modelFindings = (text: string) => check(text).filter((f) => f.ruleId.endsWith('.model'));
+/** An allegation about a named business in words no phrase rule lists (and no training or test post uses). */
+const ALLEGATION = 'Holloway Glazing Ltd have been fleecing pensioners for years. Do not let them near your house.';
 
 /** The reference scoring: the features as strings, looked up in the pack's JSON (what the training script sees). */
 function referenceScores(s: ClassifierSection, text: string): number[] {
   const sums = s.categories.map(() => 0);
-  const words = walkFeatures(
+  const words = walkFeatures<string>(
     createTextView(text),
     (w) => w,
     (a, b) => s.weights[featureName(a, b)]?.forEach((w, c) => (sums[c]! += w)),
@@ -26,8 +30,7 @@ function referenceScores(s: ClassifierSection, text: string): number[] {
 
 describe('cue classifier', () => {
   it('flags an unseen paraphrase of an allegation about a named business', () => {
-    // Not in any training or test set, and no defamation phrase rule matches it.
-    const text = 'Word to the wise: the lads at Brightside Paving Ltd pocket the deposit and never come back to finish the job.';
+    const text = ALLEGATION;
     const found = serious(check(text)).filter((f) => f.category === 'defamation');
     expect(found.map((f) => f.ruleId)).toEqual(['defamation.model']);
     expect(found[0]!.severity).toBe('sign-off');
@@ -53,7 +56,7 @@ describe('cue classifier', () => {
   });
 
   it('points a finding at the words that weighed most, as offsets into the text as typed', () => {
-    const text = 'Word to the wise: the lads at Brightside Paving Ltd pocket the deposit and never come back to finish the job.';
+    const text = ALLEGATION;
     // The same post with an emoji and a zero-width space in front: offsets still point into the original text.
     const disguised = `\u{1F6A7}\u200b ${text}`;
     for (const t of [text, disguised]) {
@@ -81,7 +84,7 @@ describe('cue classifier', () => {
 
   it('never blocks, even inside a pre-election period', () => {
     const engine = createPolicyEngine(defaultPack(), { ...defaultPolicySettings(), preElectionPeriods: [{ name: 'By-election', start: '2026-01-01', end: '2026-12-31' }] });
-    const text = 'Word to the wise: the lads at Brightside Paving Ltd pocket the deposit and never come back to finish the job.';
+    const text = ALLEGATION;
     const r = engine.check({ id: 'p', platform: 'x', text, scheduledAt: '2026-06-01T10:00:00Z' });
     const model = r.findings.filter((f) => f.ruleId.endsWith('.model'));
     expect(model.length).toBeGreaterThan(0);
@@ -90,18 +93,22 @@ describe('cue classifier', () => {
 
   it('scores exactly as the training script computes features, for any text', () => {
     const s = section();
-    const model = new CueModel(s);
+    const compiled = compilePack(defaultPack(), defaultPolicySettings());
+    const model = compiled.model!;
+    expect(model).toBeInstanceOf(CueModel);
     const close = (text: string) => {
-      const got = Array.from(model.score(createTextView(text)));
-      referenceScores(s, text).forEach((x, c) => expect(got[c]).toBeCloseTo(x, 4));
+      const want = referenceScores(s, text);
+      const ctx = new CheckContext(compiled, defaultPolicySettings(), { id: 't', platform: 'x', text });
+      const got = Array.from(model.score(ctx.view));
+      want.forEach((x, c) => expect(got[c], text).toBeCloseTo(x, 4));
     };
     const sets = ['uk-posts', 'dev-cues'].map((f) => new URL(`../../../../resources/policy-testset/${f}.jsonl`, import.meta.url));
     for (const file of sets)
       for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, 150)) close((JSON.parse(line) as { text: string }).text);
-    const word = fc.constantFrom('the', 'Acme', 'Ltd', "council's", "don't", 'are', 'cowboys', '07700', '?', '@acme', 'http://x.uk', '.', '\n', 'NHS', "'", 'É', 'vote');
+    const word = fc.constantFrom('the', 'Acme', 'Ltd', "council's", "don't", 'are', 'cowboys', 'embezzlers', 'Police', '07700', '?', '@acme', 'me@x.uk', 'http://x.uk', '.', '\n', ' \n ', 'NHS', "'", 'É', 'vote', '\u00a0', '\u2028', '🙂', '(Acme)', 'a.b', '•');
     fc.assert(
       fc.property(fc.array(word, { maxLength: 40 }), fc.constantFrom(' ', '', '  '), (words, sep) => close(words.join(sep))),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -109,7 +116,7 @@ describe('cue classifier', () => {
     const pack = defaultPack();
     delete pack.classifier;
     const engine = createPolicyEngine(pack);
-    const r = engine.check({ id: 'p', platform: 'x', text: 'Word to the wise: the lads at Brightside Paving Ltd pocket the deposit and never come back.' });
+    const r = engine.check({ id: 'p', platform: 'x', text: 'Holloway Glazing Ltd have been fleecing pensioners for years. Do not let them near your house.' });
     expect(r.findings.filter((f) => f.ruleId.endsWith('.model'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The pack's cue classifier (cue-model.ts) as a detector: for each category it models (party politics, legal
  * proceedings, defamation, confidential, security clearance, endorsement, impersonation) whose phrase rules did not
- * already flag the post, a score at or above the category's threshold raises `<category>.model` - always a sign-off
+ * already flag the post (nor match and get let off by one of the pack's "unless" exceptions), a score at or above the category's threshold raises `<category>.model` - always a sign-off
  * finding (an approver reads it), never a block, since it is a statistical reading of the wording. The finding points
  * at the words that weighed most towards the category, so the composer highlights something meaningful.
  */
@@ -14,6 +14,8 @@ export function detectCueModel(ctx: CheckContext): void {
   let open = 0;
   const fired = new Array<boolean>(categories.length).fill(false);
   for (let c = 0; c < categories.length; c++) {
+    // A rule of the category fired already, or the pack excused the wording (an "unless" exception held).
+    if (ctx.excusedCategories?.has(categories[c]!)) fired[c] = true;
     for (const f of ctx.findings) if (f.category === categories[c] && f.severity !== 'advice') fired[c] = true;
     if (!fired[c]) open++;
   }

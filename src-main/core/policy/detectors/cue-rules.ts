@@ -32,8 +32,16 @@ export function detectCues(ctx: CheckContext): void {
         if (!r || (c.gap === 'capitalised' && !capitalisedGap(ctx, h, r))) continue hit;
       }
       const unless = ctx.compiled.cueUnless[i]!;
-      for (let k = 0; k < unless.length; k++) if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) continue hit;
-      if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) continue;
+      for (let k = 0; k < unless.length; k++) {
+        if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) {
+          ctx.excused(cue.rule);
+          continue hit;
+        }
+      }
+      if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) {
+        ctx.excused(cue.rule);
+        continue;
+      }
       let rule = cue.rule;
       if (cue.requiresName) {
         const { side, within, loose, otherwise, organisationOnly, titles } = cue.requiresName;
