@@ -47,9 +47,15 @@ async function batch(): Promise<{ seconds: number; firstRowSeconds: number; rows
     if (!firstRow) firstRow = performance.now();
     const text = tail + chunk;
     let at = 0;
+    // The next '"error":' in the chunk, found once and moved on past each row that has it: a search per row to the
+    // end of the chunk would cost this process (which may share herald's core) time quadratic in the chunk's rows.
+    let nextError = text.indexOf('"error":');
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', at)) {
       rows++;
-      if (text.startsWith('{"id":', at) && text.includes('"error":', at) && text.indexOf('"error":', at) < nl) errors++;
+      if (nextError !== -1 && nextError < nl) {
+        if (text.startsWith('{"id":', at)) errors++;
+        nextError = text.indexOf('"error":', nl + 1);
+      }
       at = nl + 1;
     }
     tail = text.slice(at);

@@ -11,7 +11,9 @@
  * - unigrams: each word; bigrams: two consecutive words in one sentence ("are cowboys").
  * - names: a capitalised word that does not open a sentence is also "<n>", so "Acme Roofing are cowboys" gives
  *   "<n> are" as well as "roofing are"; a capitalised run is one "<n>" ("<n> are", not "<n> <n>").
- * - shapes: "<q>" (a question mark), "<url>" (a link), "<at>" (an @mention), "<n>" (a name, as a unigram).
+ * - shapes: "<q>" (a question mark), "<url>" (a link), "<at>" (an @mention), "<n>" (a name, as a unigram), and from
+ *   spec "herald-cue-2" "<quote>" (a quotation: a double quote, or a single quote opening a word, as in
+ *   Police say: 'Avoid the area'), so the model can tell quoting someone from speaking as them.
  * - prefixes: a word of more than five letters is also "~" and its first five ("~embez" for "embezzled" and
  *   "embezzlement"), so other forms of a word seen in training count too.
  * Each occurrence counts (no de-duplication); the sum is scaled by 1 / sqrt(max(words, 16)), so a 3,000-character
@@ -22,12 +24,18 @@
  */
 import type { TextView } from './text-view';
 
-export const FEATURE_SPEC = 'herald-cue-1';
+export const FEATURE_SPEC = 'herald-cue-2';
+/**
+ * Specs this version computes. "herald-cue-2" only adds the "<quote>" shape; a "herald-cue-1" model has no weight for
+ * it, so the same scoring serves both.
+ */
+export const FEATURE_SPECS: readonly string[] = ['herald-cue-1', FEATURE_SPEC];
 
 export const NAME = '<n>';
 export const QUESTION = '<q>';
 export const URL = '<url>';
 export const MENTION = '<at>';
+export const QUOTE = '<quote>';
 export const NUMBER = '<num>';
 /** Letters of a long word's prefix feature. */
 export const PREFIX = 5;
@@ -83,6 +91,13 @@ function isMention(lower: string, at: number): boolean {
   return !(isLetterOrDigit(before) || before === 46) && (isLetterOrDigit(after) || after === 95);
 }
 
+/** A quotation mark at `at`: a double quote, or a single quote that opens a word (not an apostrophe inside one). */
+function isQuote(lower: string, at: number): boolean {
+  const c = lower.charCodeAt(at);
+  if (c === 34) return true;
+  return c === 39 && (at === 0 || !isTokenChar(lower.charCodeAt(at - 1))) && at + 1 < lower.length && isLetterOrDigit(lower.charCodeAt(at + 1));
+}
+
 /** The shape features of a text, in this order (see the file comment). */
 export function shapes(view: TextView): string[] {
   const out: string[] = [];
@@ -92,6 +107,13 @@ export function shapes(view: TextView): string[] {
   for (let i = lower.indexOf('@'); i >= 0; i = lower.indexOf('@', i + 1)) {
     if (isMention(lower, i)) {
       out.push(MENTION);
+      break;
+    }
+  }
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c === 34 || c === 39) && isQuote(lower, i)) {
+      out.push(QUOTE);
       break;
     }
   }
@@ -241,7 +263,7 @@ export class CueModel {
     });
     this.nameId = intern(NAME);
     this.numberId = intern(NUMBER);
-    this.shapeIds = { [QUESTION]: intern(QUESTION), [URL]: intern(URL), [MENTION]: intern(MENTION) };
+    this.shapeIds = { [QUESTION]: intern(QUESTION), [URL]: intern(URL), [MENTION]: intern(MENTION), [QUOTE]: intern(QUOTE) };
     if (words.length >= 0xffff) throw new Error(`the classifier has ${words.length} distinct words; at most 65,534 are supported`);
 
     this.unigram = new Int32Array(words.length).fill(-1);
@@ -331,6 +353,7 @@ export class CueModel {
     let prevName = false;
     let question = false;
     let mention = false;
+    let quote = false;
     for (let i = 0; i < n; ) {
       let c = lower.charCodeAt(i);
       if (!isTokenChar(c) || c === 39) {
@@ -338,6 +361,7 @@ export class CueModel {
           boundary = true;
           if (c === 63) question = true;
         } else if (c === 64 && !mention) mention = isMention(lower, i);
+        else if ((c === 34 || c === 39) && !quote) quote = isQuote(lower, i);
         i++;
         continue;
       }
@@ -403,6 +427,7 @@ export class CueModel {
     if (question) this.add(unigram[this.shapeIds[QUESTION]!]!);
     if (lower.includes('http') || lower.includes('www.')) this.add(unigram[this.shapeIds[URL]!]!);
     if (mention) this.add(unigram[this.shapeIds[MENTION]!]!);
+    if (quote) this.add(unigram[this.shapeIds[QUOTE]!]!);
     const scale = lengthScale(count);
     const scores = this.scores;
     for (let c = 0; c < width; c++) scores[c] = this.bias[c]! + scale * sum[c]!;

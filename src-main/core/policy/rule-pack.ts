@@ -12,7 +12,7 @@ import { RE2JS } from 're2js';
 import { CATEGORIES } from './types';
 import { DETECTOR_RULES } from './rule-ids';
 import { markerError } from './inflect';
-import { FEATURE_SPEC } from './cue-model';
+import { FEATURE_SPEC, FEATURE_SPECS } from './cue-model';
 
 const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(200);
 const phrases = z.array(phrase);
@@ -75,6 +75,11 @@ const cueSchema = z.object({
     .optional(),
   /** Suppressed when one of the organisation's own names follows within this many characters ("official account of" us). */
   unlessOwnNameWithin: z.number().int().positive().optional(),
+  /**
+   * Suppressed when the phrase is a title in a closing sign-off ("... - Jo Bloggs MP" at the end of the post): a title
+   * that says who signed is not comment about that office.
+   */
+  unlessSignOff: z.boolean().optional(),
 });
 
 /** An organisation-supplied regular expression, compiled with RE2 (linear time: it can never backtrack catastrophically). */
@@ -105,7 +110,7 @@ const finite = z.number(); // zod 4 refuses Infinity and NaN
  * Optional (packs before 1.2.0 have none); when present it must be whole: a broken model is refused, never dropped.
  */
 const classifierSchema = z.object({
-  features: z.string().refine((f) => f === FEATURE_SPEC, {
+  features: z.string().refine((f) => FEATURE_SPECS.includes(f), {
     message: `the classifier was trained on feature spec this version of Herald does not compute (it computes "${FEATURE_SPEC}"): retrain it with scripts/train-cue-model.ts or remove the classifier section`,
   }),
   description: z.string().optional(),

@@ -105,11 +105,28 @@ describe('cue classifier', () => {
     const sets = ['uk-posts', 'dev-cues'].map((f) => new URL(`../../../../resources/policy-testset/${f}.jsonl`, import.meta.url));
     for (const file of sets)
       for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, 150)) close((JSON.parse(line) as { text: string }).text);
-    const word = fc.constantFrom('the', 'Acme', 'Ltd', "council's", "don't", 'are', 'cowboys', 'embezzlers', 'Police', '07700', '?', '@acme', 'me@x.uk', 'http://x.uk', '.', '\n', ' \n ', 'NHS', "'", 'É', 'vote', '\u00a0', '\u2028', '🙂', '(Acme)', 'a.b', '•');
+    const word = fc.constantFrom('the', 'Acme', 'Ltd', "council's", "don't", 'are', 'cowboys', 'embezzlers', 'Police', '07700', '?', '@acme', 'me@x.uk', 'http://x.uk', '.', '\n', ' \n ', 'NHS', "'", 'É', 'vote', '\u00a0', '\u2028', '🙂', '(Acme)', 'a.b', '•', '"', "'Avoid", "say: '", "dogs'");
     fc.assert(
       fc.property(fc.array(word, { maxLength: 40 }), fc.constantFrom(' ', '', '  '), (words, sep) => close(words.join(sep))),
       { numRuns: 500 },
     );
+  });
+
+  it('counts a quotation as a feature, so quoting another body reads differently from speaking as it', () => {
+    const shapesOf = (text: string) => {
+      const found: string[] = [];
+      walkFeatures<string>(createTextView(text), (w) => w, (a, b) => b === null && a.startsWith('<') && found.push(a));
+      return found;
+    };
+    expect(shapesOf("Millshire Police say: 'Avoid Station Road tonight.'")).toContain('<quote>');
+    expect(shapesOf('The “Winter Warmers” scheme opens today.')).toContain('<quote>');
+    expect(shapesOf("The council's dogs' home is open.")).not.toContain('<quote>');
+  });
+
+  it('still accepts a classifier trained on the earlier feature spec (herald-cue-1 has no quotation feature)', () => {
+    const pack = defaultPack();
+    pack.classifier!.features = 'herald-cue-1';
+    expect(validatePack(pack).ok).toBe(true);
   });
 
   it('keeps working with a pack that has no classifier (packs before 1.2.0)', () => {

@@ -186,3 +186,81 @@ describe('branding and reposting', () => {
     expect(flagged('RT @someone: the new bridge is a disgrace', 'external-link')).toEqual(['RT @']);
   });
 });
+
+describe('exemptions that keep look-alikes clean (pack 1.3.0)', () => {
+  it('lets a post decline to comment because proceedings are active, but still flags comment on them', () => {
+    expect(flagged('Since court proceedings have begun over the fire at the Brook Street warehouse, we are unable to comment further at this stage.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Legal proceedings against Acme Demolition Ltd are under way and the firm should lose its licence.', 'legal-proceedings')).toEqual(['Legal proceedings']);
+    expect(flagged('The jury heard that the defendant denies the charge. We cannot comment.', 'legal-proceedings').length).toBeGreaterThan(0);
+  });
+
+  it('treats "commercially sensitive" in a procedural agenda note as no disclosure', () => {
+    expect(flagged('The planning committee will consider one report in private as it contains commercially sensitive tender prices. Agenda online.', 'confidential')).toEqual([]);
+    expect(flagged('Leaked: the commercially sensitive bid prices for the leisure contract.', 'confidential')).toContain('commercially sensitive');
+  });
+
+  it('treats residents’ own confidential papers brought for shredding as no disclosure', () => {
+    expect(flagged('Bring your old bank statements and other confidential documents to our free shredding event at the library car park.', 'confidential')).toEqual([]);
+    expect(flagged('Strictly confidential documents from the closed session show the library will shut.', 'confidential').length).toBeGreaterThan(0);
+  });
+
+  it('treats an invitation to speak in confidence as support, not a leak', () => {
+    expect(flagged('Worried about a neighbour? You can speak to our safeguarding team in confidence on 0300 123 4567.', 'confidential')).toEqual([]);
+    expect(flagged('I was told in confidence that the depot will close next spring.', 'confidential')).toEqual(['in confidence']);
+  });
+
+  it('treats "parody account" inside a warning about an impostor as a warning, not impersonation', () => {
+    expect(flagged('Heads up: a parody account is copying our library service logo. It is not run by us - our official pages are on our website.', 'impersonation')).toEqual([]);
+    expect(flagged('We’ve set up a parody account of the Met Office for fun - follow us for silly forecasts!', 'impersonation')).toEqual(['parody account']);
+  });
+
+  it('does not ask for a repost check when the post credits the source and has its permission', () => {
+    expect(flagged('Useful flood advice from the Environment Agency, reposted with their permission.', 'external-link')).toEqual([]);
+    expect(flagged('Reposting this from a neighbour: the new bins are a total waste of money.', 'external-link')).toEqual(['Reposting']);
+  });
+
+  it('does not read a title in a closing sign-off as party-political comment', () => {
+    const signed = 'Thanks for all your messages about the flooding at Mill Lane. I will keep standing up for Millbrook in Parliament. – Dame Alice Brook MP';
+    expect(flagged(signed, 'party-political')).toEqual([]);
+    expect(flagged('Thanks for your messages. I will keep standing up for Millbrook. - Dame Alice Brook, MP for Millbrook', 'party-political')).toEqual([]);
+    expect(flagged('Our MP has completely failed us on the bypass.', 'party-political')).toEqual(['Our MP']);
+    expect(flagged('Bins missed for three weeks and the Government has failed us', 'party-political').length).toBeGreaterThan(0);
+  });
+
+  it('does not read sarcastic praise followed by a complaint as an endorsement', () => {
+    expect(flagged('Hats off to Riverside Plumbing Ltd for leaving yet another tenant without heating for a fortnight.', 'endorsement')).toEqual([]);
+    expect(flagged('Top marks to Parkside Bakery for their brilliant sourdough.', 'endorsement')).toContain('Top marks to');
+  });
+
+  it('reads a service signposted with its number as signposting, not speaking as that service', () => {
+    expect(flagged('Emergency? Call 999. Non-emergency police: 101. Urgent health advice: 111.', 'impersonation')).toEqual([]);
+    expect(flagged('HMRC: you owe £480 in unpaid tax. Call 0300 123 4567 today.', 'impersonation')).toEqual(['HMRC']);
+  });
+
+  it('does not read "terms of reference" or a photo competition as an endorsement', () => {
+    expect(flagged('The terms of reference for our new Youth Forum are online now.', 'endorsement')).toEqual([]);
+    expect(flagged('Send us your photos and we’ll pick our favourites on Friday!', 'endorsement')).toEqual([]);
+    expect(flagged('Happy to provide a reference for Sam Jones, a brilliant apprentice.', 'endorsement')).toEqual(['a reference for']);
+  });
+
+  it('reads another body’s statement shared with credit as attribution, not speaking as that body', () => {
+    expect(flagged('Shared from Millshire Fire and Rescue Service: their chimney safety week starts on Monday.', 'impersonation')).toEqual([]);
+    expect(flagged('We are Millshire Fire and Rescue Service and we will be testing alarms on Monday.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('flags a post that calls itself an unofficial channel or speaks from someone else’s account', () => {
+    expect(flagged('Unofficial Millbrook Library news, run by fans.', 'impersonation')).toEqual(['Unofficial']);
+    expect(flagged('Posting this from Cllr Sam Reed’s account while she is on holiday: thanks for your messages!', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('The unofficial count suggests turnout was high.', 'impersonation')).toEqual([]);
+  });
+
+  it('treats an unnamed charge or arrest with a refusal to comment as no comment, but not a named one', () => {
+    expect(flagged('A woman has been charged over the fire at the depot and, as the matter is before the courts, we are unable to respond to questions.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Daniel Price, 34, of Elm Road, has been arrested over the fire. We can’t comment further.', 'legal-proceedings')).toEqual(['has been arrested']);
+  });
+
+  it('does not read the Internal Audit service as an internal document', () => {
+    expect(flagged('The internal audit report on parking income is on the committee agenda and published online.', 'confidential')).toEqual([]);
+    expect(flagged('Here are the internal figures on parking income that nobody has seen yet.', 'confidential').length).toBeGreaterThan(0);
+  });
+});

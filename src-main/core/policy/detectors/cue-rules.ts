@@ -18,6 +18,18 @@ function capitalisedGap(ctx: CheckContext, a: Hit, b: Hit): boolean {
   return /^(?:\s+(?:[A-Z][\w'&-]*|the|of|and))*\s*$/.test(gap);
 }
 
+/**
+ * A title in the post's closing sign-off: only punctuation, brackets, emoji or a hashtag follow it to the end of the
+ * post, and just before it, after a dash, a line break or the start of a line, stand only capitalised words (the
+ * signer's name): "... – Sir Jo Bloggs MP", "\n\nCllr Jane Doe".
+ */
+function inSignOff(ctx: CheckContext, h: Hit): boolean {
+  const cased = ctx.view.cased;
+  if (!/^(?:,?\s+(?:for|of)(?:\s+[A-Z][\w'-]*)+)?[\s.,;:!)\]'"\u2019\u201d]*(?:#\w+\s*)*[^\w]{0,12}$/u.test(cased.slice(h.end))) return false;
+  const before = cased.slice(Math.max(0, h.start - 60), h.start);
+  return /(?:\n|[\u2013\u2014]|(?:^|\s)-)\s*(?:(?:[A-Z][\w'.-]*|of|and),?\s+){1,5}$/u.test(before);
+}
+
 export function detectCues(ctx: CheckContext): void {
   const cues = ctx.compiled.pack.cues;
   for (let i = 0; i < cues.length; i++) {
@@ -37,6 +49,10 @@ export function detectCues(ctx: CheckContext): void {
           ctx.excused(cue.rule);
           continue hit;
         }
+      }
+      if (cue.unlessSignOff && inSignOff(ctx, h)) {
+        ctx.excused(cue.rule);
+        continue;
       }
       if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) {
         ctx.excused(cue.rule);
