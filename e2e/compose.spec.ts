@@ -226,7 +226,7 @@ test('a past time is refused, Ctrl+S saves at once, and an edit made elsewhere i
   await expect(page.getByRole('region', { name: 'Edit your draft' }).getByLabel('Post text')).toHaveValue(/Thank you for your patience/);
 });
 
-test('words typed just before a crash, not yet saved, are offered back when Compose opens again', async ({ page, harness }) => {
+test('every change is journalled at once, and what a crashed window left unsaved is offered back', async ({ page, harness }) => {
   await setUpAdmin(page);
   await harness.seedAccounts();
   await page.reload();
@@ -235,18 +235,28 @@ test('words typed just before a crash, not yet saved, are offered back when Comp
   await editor.getByLabel('Post text').fill('Street lights on Mill Lane are being replaced.');
   await expect(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d/ })).toBeVisible();
 
-  // Main stops receiving saves (as if the window died before the autosave pause ended), and the officer types on.
+  // A keystroke reaches the journal in local storage straight away, long before the 400 ms autosave pause ends.
+  const journal = () =>
+    page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('herald.compose.journal.')) ?? null);
+  await editor.getByLabel('Post text').fill('Street lights on Mill Lane are being replaced. Work');
+  await expect.poll(async () => (await journal())?.[1].includes('replaced. Work') ?? false, { intervals: [20, 20, 50] }).toBe(true);
+  // ...and once main has saved it, the journal is cleared.
+  await expect.poll(async () => (await journal()) === null).toBe(true);
+
+  // A window that died inside the pause leaves a journal entry for the revision main has. Put one there, as it would.
   const later = 'Street lights on Mill Lane are being replaced. Work starts on Monday at 8am.';
-  await page.route('**/ipc', (route) => (route.request().postData()?.includes('"posts:save-draft"') ? route.abort() : route.continue()));
-  await editor.getByLabel('Post text').fill(later); // still the same editor: it became a draft in place
-  await expect
-    .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('herald.compose.journal.') && localStorage.getItem(k)!.includes('Work starts on Monday'))))
-    .toBe(true);
+  await page.evaluate(async (text) => {
+    const herald = (window as unknown as { herald: { invoke(c: string, p: unknown): Promise<{ value: { post: { id: string; revision: number } } }> } }).herald;
+    const [openKey, postId] = Object.entries(localStorage).find(([k]) => k.startsWith('herald.compose.open.'))!;
+    const { post } = (await herald.invoke('posts:get', { postId })).value;
+    const user = openKey.slice('herald.compose.open.'.length);
+    const draft = { title: '', accountIds: ['acc-bsky'], baseText: text, variants: {}, media: [], campaignId: null, when: 'approved', date: { day: '', month: '', year: '' }, time: '' };
+    localStorage.setItem(`herald.compose.journal.${user}`, JSON.stringify({ postId: post.id, revision: post.revision, draft, at: Date.now() }));
+  }, later);
   await page.reload();
-  await page.unroute('**/ipc');
 
   const reopened = page.getByRole('region', { name: 'Edit your draft' });
-  await expect(reopened.getByLabel('Post text')).toHaveValue('Street lights on Mill Lane are being replaced.');
+  await expect(reopened.getByLabel('Post text')).toHaveValue('Street lights on Mill Lane are being replaced. Work');
   const banner = page.getByRole('region', { name: 'Unsaved changes found' });
   await expect(banner).toContainText(/Herald closed at \d\d:\d\d before your last changes to this post were saved/);
   await expectNoSeriousViolations(page, 'unsaved changes offered');
