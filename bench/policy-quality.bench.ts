@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPolicyEngine, defaultPack, validatePack, validatePolicySettings, type RulePack } from '../src-main/core/policy/engine';
 import { CATEGORIES, type Category, type Finding, type PostInput } from '../src-main/core/policy/types';
+import { mergePackEdits } from '../src-main/core/policy/testing/merge-pack';
 
 const RECALL_TARGET = 0.9;
 const CLEAN_FLAGGED_TARGET = 0.03;
@@ -44,16 +45,7 @@ const posts: Labelled[] = fs
 const settingsCheck = validatePolicySettings(JSON.parse(fs.readFileSync(path.join(setDir, 'settings.json'), 'utf8')));
 if (!settingsCheck.ok) throw new Error(`resources/policy-testset/settings.json is not valid:\n${settingsCheck.errors.join('\n')}`);
 
-/** Deep merge for pack edits: objects merge key by key, lists are appended, anything else replaces. */
-function merge(base: unknown, add: unknown): unknown {
-  if (Array.isArray(base) && Array.isArray(add)) return [...base, ...add];
-  if (base && add && typeof base === 'object' && typeof add === 'object' && !Array.isArray(base) && !Array.isArray(add)) {
-    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(add)) out[k] = k in out ? merge(out[k], v) : v;
-    return out;
-  }
-  return add;
-}
+const merge = mergePackEdits;
 const readJson = (p: string): unknown => JSON.parse(fs.readFileSync(p, 'utf8'));
 const packCheck = validatePack(merge(defaultPack(), readJson(path.join(setDir, 'pack-additions.json'))));
 if (!packCheck.ok) throw new Error(`default pack + resources/policy-testset/pack-additions.json is not valid:\n${packCheck.errors.join('\n')}`);

@@ -36,6 +36,7 @@ import { compilePack } from '../src-main/core/policy/compile-pack';
 import { DETECTORS, validatePack, validatePolicySettings, type RulePack } from '../src-main/core/policy/engine';
 import { createTextView } from '../src-main/core/policy/text-view';
 import type { Category, PostInput } from '../src-main/core/policy/types';
+import { mergePackEdits } from '../src-main/core/policy/testing/merge-pack';
 
 const SEED = 20261124;
 /** The pack version the trained pack is written with. */
@@ -229,15 +230,7 @@ function scores(model: Model, rows: Sparse[]): number[][] {
 }
 
 // ---- what the rules already catch on the validation rows ---------------------------------------------------------------
-function merge(base: unknown, add: unknown): unknown {
-  if (Array.isArray(base) && Array.isArray(add)) return [...base, ...add];
-  if (base && add && typeof base === 'object' && typeof add === 'object' && !Array.isArray(base) && !Array.isArray(add)) {
-    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(add)) out[k] = k in out ? merge(out[k], v) : v;
-    return out;
-  }
-  return add;
-}
+const merge = mergePackEdits;
 const packFile = at('resources/rule-packs/herald-default.json');
 const packText = fs.readFileSync(packFile, 'utf8');
 const packJson = JSON.parse(packText) as RulePack & Record<string, unknown>;

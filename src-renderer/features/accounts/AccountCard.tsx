@@ -3,12 +3,13 @@
  * in plain words what Herald can and cannot do on its platform (DESIGN.md rule 7). Anyone signed in can check its
  * health now; managers change its details, change its app password or disconnect it.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../src-main/ipc/contract';
 import { call, messageOf } from '../../api/client';
 import { formatDateTime, isoInstant } from '../../ui/format';
 import { accountName, healthTag, kindText, rateLimitText } from './account-text';
 import { ChangeDetailsForm, ChangePasswordForm, DisconnectForm } from './AccountPanels';
+import { SummaryRow } from '../../ui/SummaryRow';
 
 type PanelKind = 'details' | 'password' | 'disconnect';
 
@@ -21,14 +22,6 @@ type Props = {
   onProblem(message: string): void;
 };
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 function When({ at }: { at: number }) {
   return <time dateTime={isoInstant(at)}>{formatDateTime(at)}</time>;
@@ -92,28 +85,28 @@ export function AccountCard({ account: a, manager, focusOnMount, onChanged, onPr
       </div>
       <div className="govuk-summary-card__content">
         <dl className="govuk-summary-list">
-          <Row label="Health">
+          <SummaryRow label="Health">
             <strong className={tag.className}>{tag.label}</strong>
             {a.healthMessage && a.healthMessage !== tag.label ? <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{a.healthMessage}</p> : null}
-          </Row>
-          <Row label="Last checked">{a.lastCheckedAt === null ? 'Not checked yet' : <When at={a.lastCheckedAt} />}</Row>
+          </SummaryRow>
+          <SummaryRow label="Last checked">{a.lastCheckedAt === null ? 'Not checked yet' : <When at={a.lastCheckedAt} />}</SummaryRow>
           {a.tokenExpiresAt !== null ? (
-            <Row label="Sign-in expires">
+            <SummaryRow label="Sign-in expires">
               <When at={a.tokenExpiresAt} />
-            </Row>
+            </SummaryRow>
           ) : null}
-          {a.rateLimit ? <Row label="Rate limit">{rateLimitText(a.rateLimit)}</Row> : null}
-          <Row label="Server">{a.serviceUrl}</Row>
-          <Row label="Owner">{a.owner}</Row>
-          <Row label="Purpose">{a.purpose}</Row>
-          <Row label="Type">{kindText(a)}</Row>
-          <Row label="Authorised by">
+          {a.rateLimit ? <SummaryRow label="Rate limit">{rateLimitText(a.rateLimit)}</SummaryRow> : null}
+          <SummaryRow label="Server">{a.serviceUrl}</SummaryRow>
+          <SummaryRow label="Owner">{a.owner}</SummaryRow>
+          <SummaryRow label="Purpose">{a.purpose}</SummaryRow>
+          <SummaryRow label="Type">{kindText(a)}</SummaryRow>
+          <SummaryRow label="Authorised by">
             {a.authorisedBy}, connected <When at={a.connectedAt} />
-          </Row>
-          <Row label="Post length">
+          </SummaryRow>
+          <SummaryRow label="Post length">
             Up to {a.capabilities.textLimit.toLocaleString('en-GB')} {a.capabilities.textCounting}
-          </Row>
-          <Row label="What Herald can do here">
+          </SummaryRow>
+          <SummaryRow label="What Herald can do here">
             {a.capabilities.can.length ? (
               <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
                 {a.capabilities.can.map((c) => (
@@ -123,8 +116,8 @@ export function AccountCard({ account: a, manager, focusOnMount, onChanged, onPr
             ) : (
               'Nothing yet'
             )}
-          </Row>
-          <Row label="What it cannot do">
+          </SummaryRow>
+          <SummaryRow label="What it cannot do">
             {a.capabilities.cannot.length ? (
               <ul className="govuk-list govuk-list--bullet">
                 {a.capabilities.cannot.map((c) => (
@@ -139,7 +132,7 @@ export function AccountCard({ account: a, manager, focusOnMount, onChanged, onPr
                 {n}
               </p>
             ))}
-          </Row>
+          </SummaryRow>
         </dl>
 
         {disconnected ? (

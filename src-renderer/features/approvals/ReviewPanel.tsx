@@ -16,6 +16,7 @@ import { describeWhen, STATE_TAG } from './approvals-text';
 import { ChangesSinceReview } from './ChangesSinceReview';
 import { FindingsForReview, reasonFieldId } from './FindingsForReview';
 import { HighlightedText } from './HighlightedText';
+import { SummaryRow } from '../../ui/SummaryRow';
 
 type Props = { postId: string; accounts: readonly AccountView[]; onDone(message: string): void; onBack(): void };
 
@@ -97,14 +98,14 @@ function ReviewBody({ detail, accounts, onDone, reload }: { detail: PostDetail; 
     <>
       <ErrorSummary items={errors.summary} />
       <dl className="govuk-summary-list">
-        <Row label="State">
+        <SummaryRow label="State">
           <strong className={`govuk-tag ${STATE_TAG[post.state]}`}>{post.stateLabel}</strong>
           {post.stateReason ? <span className="govuk-body-s"> {post.stateReason}</span> : null}
-        </Row>
-        <Row label="Written by">{post.author}</Row>
-        <Row label="When it goes out">{describeWhen(post.scheduledAt)}</Row>
-        <Row label="Accounts">{post.content.accountIds.map(accountName).join(', ') || 'None chosen'}</Row>
-        <Row label="Checked with">{check.packLabel}</Row>
+        </SummaryRow>
+        <SummaryRow label="Written by">{post.author}</SummaryRow>
+        <SummaryRow label="When it goes out">{describeWhen(post.scheduledAt)}</SummaryRow>
+        <SummaryRow label="Accounts">{post.content.accountIds.map(accountName).join(', ') || 'None chosen'}</SummaryRow>
+        <SummaryRow label="Checked with">{check.packLabel}</SummaryRow>
       </dl>
       {detail.changes ? <ChangesSinceReview changes={detail.changes} accountName={accountName} mediaName={mediaName} /> : null}
       <h3 className="govuk-heading-m">The post</h3>
@@ -213,22 +214,14 @@ function MediaCard({ media, view }: { media: PostDetail['post']['content']['medi
     <div className="app-media-card">
       {preview.data ? <img src={preview.data.dataUrl} alt={media.alt} className="app-media-card__img" /> : null}
       <dl className="govuk-summary-list govuk-summary-list--no-border">
-        <Row label="File">{view ? `${view.fileName} (${view.width ?? '?'} × ${view.height ?? '?'})` : 'Not stored'}</Row>
-        <Row label="Alt text">{media.alt || 'None'}</Row>
-        <Row label="Source">{media.source || 'Not recorded'}</Row>
-        <Row label="Licence">{media.licence || 'Not recorded'}</Row>
-        <Row label="People shown">{media.peopleShown ? (media.under16 ? 'Yes, including under-16s' : 'Yes') : 'No'}</Row>
-        <Row label="Consent">{media.consentRecorded ? `Recorded${media.consentReference ? ` (${media.consentReference})` : ''}` : 'Not recorded'}</Row>
+        <SummaryRow label="File">{view ? `${view.fileName} (${view.width ?? '?'} × ${view.height ?? '?'})` : 'Not stored'}</SummaryRow>
+        <SummaryRow label="Alt text">{media.alt || 'None'}</SummaryRow>
+        <SummaryRow label="Source">{media.source || 'Not recorded'}</SummaryRow>
+        <SummaryRow label="Licence">{media.licence || 'Not recorded'}</SummaryRow>
+        <SummaryRow label="People shown">{media.peopleShown ? (media.under16 ? 'Yes, including under-16s' : 'Yes') : 'No'}</SummaryRow>
+        <SummaryRow label="Consent">{media.consentRecorded ? `Recorded${media.consentReference ? ` (${media.consentReference})` : ''}` : 'Not recorded'}</SummaryRow>
       </dl>
     </div>
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
