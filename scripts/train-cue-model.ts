@@ -40,16 +40,16 @@ import { mergePackEdits } from '../src-main/core/policy/testing/merge-pack';
 
 const SEED = 20261124;
 /** The pack version the trained pack is written with. */
-const VERSION = '1.3.0';
+const VERSION = '1.4.0';
 const MIN_DOCS = Number(process.env.MIN_DOCS ?? 3);
 const LAMBDAS = process.env.LAMBDAS ? process.env.LAMBDAS.split(",").map(Number) : [0.000003, 0.00001, 0.00003];
 const EPOCHS = 800;
 const LEARNING_RATE = 0.1;
 /** Highest share of negatives (per category, where the rules stayed quiet) the model may flag. */
-const FALSE_ALARM_RATE = Number(process.env.FALSE_ALARM_RATE ?? 0.01);
+const FALSE_ALARM_RATE = Number(process.env.FALSE_ALARM_RATE ?? 0.015);
 const FOLDS = 5;
 /** Highest share of clean posts (that the rules leave alone) the model alone may flag, all categories together. */
-const CLEAN_BUDGET = Number(process.env.CLEAN_BUDGET ?? 0.015);
+const CLEAN_BUDGET = Number(process.env.CLEAN_BUDGET ?? 0.02);
 const MIN_PROBABILITY = 0.25;
 /** Weights smaller than this are left out of the pack (they change no decision). */
 const PRUNE = Number(process.env.PRUNE ?? 0.01);
@@ -84,8 +84,14 @@ function readRows(file: string, required = true): Row[] {
 const training = [
   ...readRows(at('resources/policy-training/cue-train.jsonl'), false),
   ...readRows(at('resources/policy-training/cue-train-2.jsonl'), false),
+  ...readRows(at('resources/policy-training/cue-train-3.jsonl'), false),
+  ...readRows(at('resources/policy-training/cue-train-4.jsonl'), false),
+  ...readRows(at('resources/policy-training/cue-train-5.jsonl'), false),
   ...readRows(at('resources/policy-testset/uk-posts.jsonl')),
   ...readRows(at('resources/policy-testset/dev-cues.jsonl')),
+  // Consumed blind sets, written the way an outside reviewer writes: trained on once their figures were recorded.
+  ...readRows(at('resources/policy-testset/blind-2026-11c.jsonl')),
+  ...readRows(at('resources/policy-testset/blind-2026-11d.jsonl')),
 ];
 const validation = [
   ...readRows(at('resources/policy-testset/blind-2026-11.jsonl')),
@@ -509,6 +515,31 @@ training.forEach((r, i) => {
   if (!trainRuleFlags[i]!.any && MODEL_CATEGORIES.some((c, k) => !trainRuleFlags[i]!.quiet.has(c) && oofScores[i]![k]! >= cuts[k]!)) trainCleanByModel++;
 });
 console.log(`training clean posts (out-of-fold) flagged by the model alone: ${trainCleanByModel} of ${trainClean}`);
+
+// ---- report-only sets (REPORT=a.jsonl,b.jsonl): scored with the chosen model, never used for any choice -------------
+for (const file of (process.env.REPORT ?? '').split(',').filter(Boolean)) {
+  const rows = readRows(path.resolve(file));
+  const flags = ruleFlagsOf(rows);
+  const sc = scores(model, rows.map((r) => sparse(features(r.text))));
+  const parts = MODEL_CATEGORIES.map((c, k) => {
+    let pos = 0;
+    let hit = 0;
+    rows.forEach((r, i) => {
+      if (!r.expect.includes(c)) return;
+      pos++;
+      if (flags[i]!.cats.has(c) || (!flags[i]!.quiet.has(c) && sc[i]![k]! >= cuts[k]!)) hit++;
+    });
+    return `${c.split('-')[0]} ${(hit / Math.max(pos, 1)).toFixed(2)}`;
+  });
+  let cleanN = 0;
+  let cleanF = 0;
+  rows.forEach((r, i) => {
+    if (r.expect.length) return;
+    cleanN++;
+    if (flags[i]!.any || MODEL_CATEGORIES.some((c, k) => !flags[i]!.quiet.has(c) && sc[i]![k]! >= cuts[k]!)) cleanF++;
+  });
+  console.log(`REPORT ${path.basename(file)}: ${parts.join(', ')}; clean flagged ${cleanF}/${cleanN}`);
+}
 
 // ---- write -------------------------------------------------------------------------------------------------------------
 const weights: Record<string, number[]> = {};

@@ -19,7 +19,7 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 describe('bad input', () => {
   it('checks an empty post without complaint, except where the platform needs media', () => {
     expect(check('')).toEqual([]);
-    expect(rules(check('', { platform: 'instagram' }))).toEqual(['length.media-required']);
+    expect(rules(check('', { platform: 'instagram', media: [] }))).toEqual(['length.media-required']);
   });
 
   it('checks 1 MB of text in linear time and says it is too long', () => {

@@ -15,7 +15,7 @@ import { createTextView } from '../text-view';
 const section = () => defaultPack().classifier!;
 const modelFindings = (text: string) => check(text).filter((f) => f.ruleId.endsWith('.model'));
 /** An allegation about a named business in words no phrase rule lists (and no training or test post uses). */
-const ALLEGATION = 'Holloway Glazing Ltd have been fleecing pensioners for years. Do not let them near your house.';
+const ALLEGATION = 'Holloway Glazing Ltd have been taking pensioners for a ride for years. Do not let them near your house.';
 
 /** The reference scoring: the features as strings, looked up in the pack's JSON (what the training script sees). */
 function referenceScores(s: ClassifierSection, text: string): number[] {

@@ -240,7 +240,7 @@ describe('exemptions that keep look-alikes clean (pack 1.3.0)', () => {
   it('does not read "terms of reference" or a photo competition as an endorsement', () => {
     expect(flagged('The terms of reference for our new Youth Forum are online now.', 'endorsement')).toEqual([]);
     expect(flagged('Send us your photos and we’ll pick our favourites on Friday!', 'endorsement')).toEqual([]);
-    expect(flagged('Happy to provide a reference for Sam Jones, a brilliant apprentice.', 'endorsement')).toEqual(['a reference for']);
+    expect(flagged('Happy to provide a reference for Sam Jones, a brilliant apprentice.', 'endorsement')).toEqual(['provide a reference']);
   });
 
   it('reads another body’s statement shared with credit as attribution, not speaking as that body', () => {
@@ -262,5 +262,37 @@ describe('exemptions that keep look-alikes clean (pack 1.3.0)', () => {
   it('does not read the Internal Audit service as an internal document', () => {
     expect(flagged('The internal audit report on parking income is on the committee agenda and published online.', 'confidential')).toEqual([]);
     expect(flagged('Here are the internal figures on parking income that nobody has seen yet.', 'confidential').length).toBeGreaterThan(0);
+  });
+});
+
+describe('pack 1.4.0: other ways of saying it, and look-alikes that stay clean', () => {
+  it('hears another body or person introducing themselves on the account', () => {
+    expect(flagged('Anyshire Police here: the A38 is closed tonight.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('This is Jo Bloggs MP. I am backing the new bypass.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('From Jo Bloggs, MP for Anytown South: I am proud of our new library.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Thanks for the visit from Jo Bloggs MP: great to show her the library.', 'impersonation')).toEqual([]);
+    expect(flagged('Sharing this from Anyshire Fire and Rescue Service: check your smoke alarms.', 'impersonation')).toEqual([]);
+  });
+
+  it('hears an employment reference offered, but not one refused or asked for', () => {
+    expect(flagged('We are happy to give a reference to volunteers who helped at the festival.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('We do not give references here. To request one, email hr@anytown.gov.uk.', 'endorsement')).toEqual([]);
+  });
+
+  it('hears an unannounced investigation into a member of staff', () => {
+    expect(flagged('Our audit team are investigating a senior manager in Parks over missing invoices.', 'confidential').length).toBeGreaterThan(0);
+  });
+
+  it('hears more words for dishonesty about a named firm, but not a charge reported as a charge', () => {
+    expect(flagged('Holloway Glazing Ltd charge pensioners triple and pocket the difference.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Dale Hirst, accused of defrauding the Scout hut, is due in court on Monday.', 'defamation')).toEqual([]);
+  });
+
+  it('leaves a repair leak, the Green Flag award, scam and parody warnings and a refusal to comment alone', () => {
+    expect(serious(check('Got a leak under the sink in your council flat? Report it and we will fix it.'))).toEqual([]);
+    expect(serious(check('Vote for the Green Flag award winner in Anyshire.'))).toEqual([]);
+    expect(serious(check('HMRC will never phone to say you will be arrested today. Hang up.'))).toEqual([]);
+    expect(serious(check('Heads up: a fake account is using our logo and crest. It is not us, so please do not share its posts.'))).toEqual([]);
+    expect(serious(check('We can’t comment on the court case while proceedings are active.'))).toEqual([]);
   });
 });

@@ -50,7 +50,9 @@ describe('length', () => {
     const img = { kind: 'image' as const, alt: 'A photo of the library', source: 'Comms', licence: 'Own' };
     expect(lengthFindings('Hello', 'x', { media: [img, img, img, img, img] }).map((f) => f.message)).toEqual(['X takes at most 4 images; this post has 5.']);
     expect(lengthFindings('Hello', 'facebook', { media: [{ kind: 'video', source: 'Comms', licence: 'Own' }] }).map((f) => f.ruleId)).toEqual(['length.media-kind-unsupported']);
-    expect(lengthFindings('Hello', 'instagram').map((f) => f.ruleId)).toEqual(['length.media-required']);
+    expect(lengthFindings('Hello', 'instagram', { media: [] }).map((f) => f.ruleId)).toEqual(['length.media-required']);
+    // A caption checked without saying what media the post has: not known, so not refused.
+    expect(lengthFindings('Hello', 'instagram').map((f) => f.ruleId)).toEqual([]);
     expect(lengthFindings('Hello', 'x', { media: [{ ...img, alt: 'x'.repeat(X_CAPABILITIES.media.altText.maxLength + 1) }] }).map((f) => f.ruleId)).toEqual(['length.alt-text-too-long']);
   });
 

@@ -132,7 +132,10 @@ export function detectLength(ctx: CheckContext): void {
     if (count > limit) ctx.add('length.text-too-long', overAt, text.length, { platform, count, limit });
   }
   const media = post.media ?? [];
-  if (caps.text.requiresMedia && media.length === 0) ctx.add('length.media-required', 0, 0, { platform });
+  // Only a post said to have no media (`media: []`) is refused here. A `herald check` line without a media field is
+  // a caption checked on its own: whether the post will carry an image is not known, so saying it must is noise. The
+  // composer and the approval workflow always send the post's media list, so they still refuse a bare caption.
+  if (caps.text.requiresMedia && post.media !== undefined && media.length === 0) ctx.add('length.media-required', 0, 0, { platform });
   const images = media.filter((m) => m.kind === 'image').length;
   const videos = media.filter((m) => m.kind === 'video').length;
   for (const kind of ['image', 'video'] as const) {

@@ -42,6 +42,9 @@ function ambiguousIsPolitical(ctx: CheckContext, h: Hit): boolean {
   for (const f of entry.followedBy) {
     if (f.startsWith('-') ? hyphenated && startsWithWord(lower, h.end, f) : startsWithWord(lower, at, f)) return true;
   }
+  // "the Green Flag award", "the Labour Market Survey": the word opens a title-case name that is not a party (the
+  // party's own names, "Green Party", "Reform UK", were matched just above).
+  if (!hyphenated && /^[A-Z][a-z]/.test(cased.slice(at, at + 2))) return false;
   const before = lower.slice(Math.max(0, h.start - 24), h.start).trimEnd();
   for (const p of entry.precededBy) if (before === p || before.endsWith(` ${p}`)) return true;
   return Boolean(near(ctx.list(L.partyContext), h.start, h.end, 40));
