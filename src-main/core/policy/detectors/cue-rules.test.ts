@@ -46,7 +46,7 @@ describe('defamation', () => {
 
   it('finds inflected allegations against a named person or business, from one pack word', () => {
     expect(flagged('Mark Ellison has been fiddling his expenses for years.', 'defamation').length).toBeGreaterThan(0);
-    expect(flagged('Brightway Lettings are crooks.', 'defamation')).toEqual(['crooks']);
+    expect(flagged('Brightway Lettings are crooks.', 'defamation')).toEqual([expect.stringContaining('crooks')]);
     expect(flagged('Local businessman Gary Lund embezzled thousands from the club.', 'defamation')).toEqual(['embezzled']);
   });
 
@@ -294,5 +294,36 @@ describe('pack 1.4.0: other ways of saying it, and look-alikes that stay clean',
     expect(serious(check('HMRC will never phone to say you will be arrested today. Hang up.'))).toEqual([]);
     expect(serious(check('Heads up: a fake account is using our logo and crest. It is not us, so please do not share its posts.'))).toEqual([]);
     expect(serious(check('We can’t comment on the court case while proceedings are active.'))).toEqual([]);
+  });
+});
+
+describe('pack 1.5.0: voices, markings and cases awaiting sentence', () => {
+  it('hears a named officer, a titled person or a local "resident" speaking on the account', () => {
+    expect(flagged('Sgt Dawes here! Lock your bikes at the station please.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('It’s Mrs Lowe from Brook Primary: school is closed tomorrow.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Being HMRC for a day: nobody owes any tax this weekend.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('I’m a local mum and honestly the new park is the best thing the council has done.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('lets the council’s own services introduce themselves', () => {
+    expect(serious(check('Anytown Library here! Story time is back on Saturday.'))).toEqual([]);
+    expect(serious(check('Welcome to Anytown Market here, every Thursday.'))).toEqual([]);
+  });
+
+  it('hears operational papers shared, but not restricted parking', () => {
+    expect(flagged('Silver command notes for the parade are below.', 'confidential').length).toBeGreaterThan(0);
+    expect(serious(check('Restricted parking on Mill Lane from Monday.'))).toEqual([]);
+  });
+
+  it('treats a case awaiting sentence as active, and an attack on someone charged as prejudging it', () => {
+    expect(flagged('Dean Cole pleaded guilty and is due to be sentenced next month.', 'legal-proceedings').length).toBeGreaterThan(0);
+    const attack = flagged('The woman charged over the warehouse fire has always been trouble, ask anyone.', 'legal-proceedings');
+    expect(attack).toContain('always been trouble');
+  });
+
+  it('leaves an acquittal, a counter-fraud team and a crest used to spot fakes alone', () => {
+    expect(serious(check('A jury at Anytown Crown Court found a local landlord not guilty of all charges. We respect the decision.'))).toEqual([]);
+    expect(serious(check('Suspect benefit fraud? Report it to our Counter Fraud team. All reports are treated in confidence.'))).toEqual([]);
+    expect(serious(check('Genuine parking notices from us always show our crest and a number you can check online.'))).toEqual([]);
   });
 });
