@@ -305,6 +305,14 @@ describe('pack 1.5.0: voices, markings and cases awaiting sentence', () => {
     expect(flagged('I’m a local mum and honestly the new park is the best thing the council has done.', 'impersonation').length).toBeGreaterThan(0);
   });
 
+  it('hears a meme or a persona in the first person speaking for someone the account is not', () => {
+    expect(flagged('POV: you’re the DVLA and someone parks on the zigzags', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('As a mum of three, I think the new bins are brilliant.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('As the Chair of NHS Anyshire, I’m proud of our strategy.', 'impersonation').length).toBeGreaterThan(0);
+    expect(serious(check('As a parent, you can apply for free school meals online.'))).toEqual([]);
+    expect(serious(check('As a resident, your views matter: have your say by Friday.'))).toEqual([]);
+  });
+
   it('lets the council’s own services introduce themselves', () => {
     expect(serious(check('Anytown Library here! Story time is back on Saturday.'))).toEqual([]);
     expect(serious(check('Welcome to Anytown Market here, every Thursday.'))).toEqual([]);
