@@ -335,3 +335,38 @@ describe('pack 1.5.0: voices, markings and cases awaiting sentence', () => {
     expect(serious(check('Genuine parking notices from us always show our crest and a number you can check online.'))).toEqual([]);
   });
 });
+
+describe('pack 1.6.0: more of what goes wrong, and what stays clean', () => {
+  it('hears bids before award, door codes, settlements and losses not yet reported', () => {
+    expect(flagged('The paving bids are in! Kerb Co came in at £2.1m and Slabs Ltd at £2.4m.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Reminder for staff: the depot door code is now 1234#.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Busy day: drafting a confidential settlement with a former employee.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('The fund lost £2m on the deal. Finance hasn’t reported it to members yet.', 'confidential').length).toBeGreaterThan(0);
+    expect(serious(check('Never share your door code or alarm code with callers claiming to be from the council.'))).toEqual([]);
+  });
+
+  it('hears the firm we trust and the best pub named, but not a vote for the best pub', () => {
+    expect(flagged('Ridgeway Roofing are the only firm we’d trust with your roof.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('The Plough on Mill Lane is the best pub in Anyshire.', 'endorsement').length).toBeGreaterThan(0);
+    expect(serious(check('Vote for the best pub in Anytown in our Pub of the Year awards!'))).toEqual([]);
+  });
+
+  it('hears guilt asserted about a named defendant as an allegation too', () => {
+    const found = serious(check('Trial of Kerry Dale, accused of theft, starts Monday. Everyone knows what she did.')).map((f) => f.category);
+    expect(found).toContain('legal-proceedings');
+    expect(found).toContain('defamation');
+  });
+
+  it('hears partisan hashtags and another body speaking in its own name', () => {
+    expect(flagged('#ToryCuts have hit our library budget.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Speaking as Anyshire Water, we apologise for the burst main.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('This account is now run by Anyshire Police.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('leaves a declined comment on a tribunal, a ruling for the council and a club’s founding date alone', () => {
+    expect(serious(check('We’ve had questions about the employment tribunal case. It would not be appropriate for us to comment while proceedings are ongoing.'))).toEqual([]);
+    expect(serious(check('The employment tribunal has found in the council’s favour in the claim brought by a former employee.'))).toEqual([]);
+    expect(serious(check('Happy 100th birthday to Anytown Cricket Club, founded on 14 May 1926!'))).toEqual([]);
+    expect(serious(check('Gift vouchers for the council-run Playhouse are half price this month.'))).toEqual([]);
+  });
+});

@@ -13,6 +13,9 @@ import { matches } from '../text-view';
 import { scheduledEpoch } from './out-of-hours';
 import { detectPersonalNumbers } from './personal-numbers';
 
+/** Words that put a date as an organisation's beginning, not a person's birth. */
+const FOUNDED = /\b(?:founded|established|formed|opened|built|incorporated|launched|est\.?)\s+(?:on\s+|in\s+)?(?:the\s+)?$/i;
+
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const HOUSE = /\b(?:(?:Flat|Apartment|Apt|Unit) \d{1,4}[A-Za-z]?,? )?(\d{1,4}[A-Za-z]?)(?:-\d{1,4})?,? ((?:[A-Z][a-z']+ ){0,3})([A-Z][a-z]+)\b/g;
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g;
@@ -69,6 +72,8 @@ export function detectPersonalData(ctx: CheckContext): void {
       for (const m of matches(DATE, text)) {
         const year = Number(/(\d{4})\b/.exec(m[0])?.[1] ?? NaN);
         if (year < oldest) continue;
+        // "founded on 14 May 1926": an organisation's founding date, even on its "birthday", is nobody's date of birth.
+        if (FOUNDED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
         if (near(dob, m.index, m.index + m[0].length, 40)) report(ctx, details, 'personal-data.date-of-birth', m.index, m.index + m[0].length);
       }
     }
