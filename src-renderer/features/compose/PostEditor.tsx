@@ -15,7 +15,7 @@ import { TextInput } from '../../ui/TextInput';
 import { accountName } from '../accounts/account-text';
 import { ACCOUNTS_ID, AccountChooser } from './AccountChooser';
 import { CampaignChooser } from './CampaignChooser';
-import { contentOf, draftFromPost, emptyDraft, hasAnything, scheduledAtOf, scheduleOf, textFor, type Draft } from './draft-model';
+import { contentOf, draftFromPost, emptyDraft, hasAnything, scheduledAtToSave, scheduleOf, textFor, type Draft } from './draft-model';
 import { checkBatch, groupFindings, type ShownFinding } from './findings';
 import { FindingsList } from './FindingsList';
 import { FILE_INPUT_ID, ImagesEditor, imageFieldId } from './ImagesEditor';
@@ -51,6 +51,8 @@ export function PostEditor({ accounts, campaigns, detail, journalKey, onCampaign
   const draftRef = useRef(draft);
   draftRef.current = draft;
   const exists = useRef(!!detail);
+  /** The time main holds for this post, kept while a new one is half-typed (scheduledAtToSave). */
+  const savedAt = useRef<number | null>(detail?.post.scheduledAt ?? null);
 
   const byId = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts]);
   const chosen = draft.accountIds.map((id) => byId.get(id)).filter((a): a is AccountView => !!a);
@@ -66,10 +68,11 @@ export function PostEditor({ accounts, campaigns, detail, journalKey, onCampaign
     snapshot: () => {
       const d = draftRef.current;
       if (!exists.current && !hasAnything(d)) return null;
-      return { campaignId: d.campaignId, scheduledAt: scheduledAtOf(d), content: contentOf(d) };
+      return { campaignId: d.campaignId, scheduledAt: scheduledAtToSave(d, savedAt.current), content: contentOf(d) };
     },
     onSaved: (p) => {
       exists.current = true;
+      savedAt.current = p.scheduledAt;
       onSaved(p);
     },
     journalKey,

@@ -103,6 +103,16 @@ export function scheduledAtOf(draft: Draft): number | null {
   return s.kind === 'at' && s.epochMs >= 1_577_836_800_000 && s.epochMs <= 4_102_444_800_000 ? s.epochMs : null;
 }
 
+/**
+ * The instant an autosave sends. While "At a set time" is chosen but the date or time is half-typed or wrong, the
+ * time saved before stays (`lastSaved`): an edit from 19:30 towards 21:00 must not turn a timed post into "as soon as
+ * it is approved" if Herald closes mid-edit (the crash journal keeps the half-typed value itself).
+ */
+export function scheduledAtToSave(draft: Draft, lastSaved: number | null): number | null {
+  if (draft.when === 'approved') return null;
+  return scheduledAtOf(draft) ?? lastSaved;
+}
+
 export function hasAnything(draft: Draft): boolean {
   return !!(draft.title || draft.baseText || draft.accountIds.length || draft.media.length || Object.keys(draft.variants).length || draft.campaignId);
 }
