@@ -25,6 +25,13 @@ export type WordHit = { start: number; end: number; tier: Tier; word: string };
 type Meta = { originalWord: string; tier?: Tier };
 const NONE: WordHit[] = [];
 
+/** Symbols people type in place of letters ("grawlix"): *, #, _, &, %, ^, ~, +, @, ! and $. */
+const MASK = '*#_&%^~+@!$';
+const MASK_CLASS = `[${MASK.replace(/[\^\]\\-]/g, '\\$&')}]`;
+const MASKED_LETTER = new RegExp(`[a-z]${MASK_CLASS}`);
+const MASKED_WORD = new RegExp(`[a-z](?:[a-z]|${MASK_CLASS})*${MASK_CLASS}(?:[a-z]|${MASK_CLASS})*`);
+const MASK_RUN = new RegExp(`${MASK_CLASS}+`, 'g');
+
 /** obscenity's duplicate-collapsing transformer keeps at most two of b, e, o, l, s, g and one of anything else. */
 function collapse(word: string): string {
   let out = '';
@@ -90,22 +97,26 @@ export class ProfanityMatcher {
         const word = phraseMetadata?.originalWord ?? token.slice(m.startIndex, m.endIndex + 1);
         return { start: m.startIndex, end: m.endIndex + 1, tier: phraseMetadata?.tier ?? this.tierFor(word), word };
       });
-    } else if (/[a-z][*#_]/.test(token)) {
-      const masked = this.matchMasked(token);
-      if (masked) hits = [masked];
+    } else {
+      // Trailing punctuation ("f**k!") is not a mask; a mask inside the word is.
+      const word = token.replace(/[?!.,;:]+$/, '');
+      if (MASKED_LETTER.test(word)) {
+        const masked = this.matchMasked(word);
+        if (masked) hits = [masked];
+      }
     }
     return hits;
   }
 
-  /** "c*nt", "f**king", "sh_t": a word with letters replaced by *, # or _ that can only be a swear word. */
+  /** "c*nt", "f**king", "sh_t", "f*&king": a word with letters replaced by grawlix symbols that can only be a swear word. */
   private matchMasked(token: string): WordHit | null {
-    const m = /[a-z][a-z*#_]*[*#_][a-z*#_]*/.exec(token);
+    const m = MASKED_WORD.exec(token);
     if (!m || !/[a-z]/.test(m[0].slice(1))) {
       // "f***" still reads as a swear word when only the first letter is shown.
       if (!m || m[0].length < 4) return null;
     }
     const core = m[0];
-    const re = new RegExp(`^${core.replace(/[*#_]+/g, (s) => `[a-z]{1,${s.length + 1}}`)}$`);
+    const re = new RegExp(`^${core.replace(MASK_RUN, (s) => `[a-z]{1,${s.length + 1}}`)}$`);
     for (const { word, tier } of this.maskRoots) {
       if (word[0] !== core[0]) continue;
       for (const form of [word, `${word}s`, `${word}ing`, `${word}in`, `${word}er`, `${word}ers`, `${word}ed`, `${word}y`]) {

@@ -159,7 +159,7 @@ describe('impersonation structures', () => {
   });
 
   it('flags greetings and sign-offs as another body or office-holder', () => {
-    expect(flagged('Greetings from the DVLA: renew your vehicle tax today.', 'impersonation', engine)).toContain('Greetings from');
+    expect(flagged('Greetings from the DVLA: renew your vehicle tax today.', 'impersonation', engine).some((m) => m.startsWith('Greetings from'))).toBe(true);
     expect(flagged('Stay safe this bonfire night. - Chief Constable Mark Rowe', 'impersonation', engine)).toEqual(['-']);
     expect(flagged('We are working with Anytown Police on a crackdown on antisocial driving.', 'impersonation', engine)).toEqual([]);
   });
@@ -368,5 +368,25 @@ describe('pack 1.6.0: more of what goes wrong, and what stays clean', () => {
     expect(serious(check('The employment tribunal has found in the council’s favour in the claim brought by a former employee.'))).toEqual([]);
     expect(serious(check('Happy 100th birthday to Anytown Cricket Club, founded on 14 May 1926!'))).toEqual([]);
     expect(serious(check('Gift vouchers for the council-run Playhouse are half price this month.'))).toEqual([]);
+  });
+});
+
+describe('pack 1.7.0', () => {
+  it('hears a greeting in an office-holder’s voice, an influencer plug and a giveaway for a business', () => {
+    expect(flagged('Good morning from the head teacher at Oak Lane Primary! So proud of our pupils.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Obsessed with the new menu at The Brass Kettle 😍 Run, don’t walk.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Giveaway time! Follow @GlowSalon and tag three friends to win a facial.', 'endorsement').length).toBeGreaterThan(0);
+  });
+
+  it('hears a cash collection timetable and staff off with stress', () => {
+    expect(flagged('The cash collection van calls at the depot every Tuesday at 2pm.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Half the planning team are off with stress, hence the delays.', 'confidential').length).toBeGreaterThan(0);
+  });
+
+  it('leaves credited shares, the council’s own offers, HR hearings and dismissed challenges alone', () => {
+    expect(serious(check('Shared on behalf of the Environment Agency: the footbridge is closed because of high river levels.'))).toEqual([]);
+    expect(serious(check('Early-bird tickets for the Anytown Show are 20% off with the code EARLY at anytown.gov.uk/show'))).toEqual([]);
+    expect(serious(check('The High Court has dismissed the judicial review of the Station Road scheme.'))).toEqual([]);
+    expect(serious(check('Someone is going door to door claiming to be from our housing team. Ask to see photo ID.'))).toEqual([]);
   });
 });

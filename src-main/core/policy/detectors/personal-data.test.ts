@@ -44,6 +44,11 @@ describe('personal data', () => {
     expect(pd('Email bins@anytown.gov.uk', engineWith({ roleMailboxes: ['bins@anytown.gov.uk'] }))).toEqual([]);
   });
 
+  it('reads a shared mailbox made of service words, run together or joined, but not a surname', () => {
+    expect(pd('Email lostproperty@anytown.gov.uk, council.tax@anytown.gov.uk or bulky-waste2@anytown.gov.uk')).toEqual([]);
+    expect(pd('Email jbloggs@anytown.gov.uk')).toEqual(['personal-data.email: jbloggs@anytown.gov.uk']);
+  });
+
   it('treats a house number with a postcode as a home address, but not the town hall', () => {
     expect(pd('Fire at 23 Acacia Avenue, Sheffield S1 2HH last night')).toEqual(['personal-data.postcode-with-house-number: 23 Acacia Avenue, Sheffield S1 2HH']);
     expect(pd('Visit us at the Town Hall, 1 Pinstone Street, Sheffield S1 2HH')).toEqual([]);

@@ -44,7 +44,7 @@ export function detectPersonalData(ctx: CheckContext): void {
       const at = address.lastIndexOf('@');
       const local = address.slice(0, at);
       if (ctx.compiled.ownMailboxes.has(address)) continue;
-      const role = roleMailboxes.has(local) || roleMailboxes.has(local.replace(/\d+$/, ''));
+      const role = isRoleMailbox(local, roleMailboxes);
       // A shared mailbox (enquiries@, info@, ours or anyone's) is not a person's. A personal-looking address on a
       // public body's domain is still a member of staff's: reported.
       if (role) continue;
@@ -92,4 +92,26 @@ export function detectPersonalData(ctx: CheckContext): void {
     const nextToDetails = details.some((d) => (d.start >= n.end && d.start - n.end <= 60) || (d.end <= n.start && n.start - d.end <= 30));
     if (nextToDetails || AGE_AFTER.test(text.slice(n.end, n.end + 40))) ctx.addView('personal-data.named-individual', n.start, n.end);
   }
+}
+
+/**
+ * A shared mailbox's local part: one of the pack's role words ("enquiries"), or several run together or joined by
+ * ".", "_" or "-" ("lostproperty", "council.tax", "bulky-waste2"). A person's address ("jo.bloggs", "jbloggs") does not
+ * split into role words, so it is still reported.
+ */
+export function isRoleMailbox(local: string, words: ReadonlySet<string>): boolean {
+  const bare = local.replace(/\d+$/, '');
+  if (words.has(local) || words.has(bare)) return true;
+  const parts = bare.split(/[._-]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => splitsIntoWords(part, words));
+}
+
+function splitsIntoWords(s: string, words: ReadonlySet<string>): boolean {
+  // ok[i]: s.slice(0, i) splits into role words (each of two letters or more).
+  const ok = new Array<boolean>(s.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 2; i <= s.length; i++) {
+    for (let j = i - 2; j >= 0 && !ok[i]; j--) if (ok[j] && words.has(s.slice(j, i))) ok[i] = true;
+  }
+  return ok[s.length]!;
 }

@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { check, rules, serious, spans } from '../testing/check-helpers';
 
 describe('profanity', () => {
+  it('reads symbols typed in place of letters, but not punctuation after a word', () => {
+    expect(spans('roads are still f*&king lethal', check('roads are still f*&king lethal'))).toEqual(['profanity.strong: f*&king']);
+    expect(spans('what a sh%t show', check('what a sh%t show'))).toEqual(['profanity.moderate: sh%t']);
+    expect(check('Is it open? Really?! Great news!! Tickets £5 & up').filter((f) => f.category === 'profanity')).toEqual([]);
+  });
+
   it('flags f.u.c.k and sh1t but not Scunthorpe or Penistone', () => {
     const text = 'f.u.c.k this sh1t, says a man from Scunthorpe who works in Penistone';
     expect(spans(text, check(text))).toEqual(['profanity.strong: f.u.c.k', 'profanity.moderate: sh1t']);
