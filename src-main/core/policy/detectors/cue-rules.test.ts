@@ -390,3 +390,25 @@ describe('pack 1.7.0', () => {
     expect(serious(check('Someone is going door to door claiming to be from our housing team. Ask to see photo ID.'))).toEqual([]);
   });
 });
+
+describe('pack 1.8.0', () => {
+  it('hears another organisation’s officer, a body “speaking”, a jokey “it’s the fire brigade” and a partner’s sign-off', () => {
+    expect(flagged('I’m Helen Hart, Director at the UK Health Security Agency, and I support the vaccine drive.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Ant Valley Water speaking: sorry about the low pressure today.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Yo, it’s the fire brigade 🚒 stop leaving your chip pans on', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Lock your sheds over the holidays. Thanks, Anyshire Police Neighbourhood Team', 'impersonation').length).toBeGreaterThan(0);
+    expect(serious(check('Cllr Jo Hart speaking at the climate summit this morning.'))).toEqual([]);
+  });
+
+  it('hears a referee offered, a covert watch, a raid planned and a named tenant’s possession hearing', () => {
+    expect(flagged('Happy to act as a referee for anyone from our graduate scheme.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Counter-fraud update: we’re secretly watching a Blue Badge misuse ring at the car park.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Police and our licensing team are planning a raid on two bars this weekend.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('The possession hearing against our tenant Ashok Varma is set for 19 January.', 'legal-proceedings').length).toBeGreaterThan(0);
+  });
+
+  it('leaves a partner’s credited message and a learner’s quote alone', () => {
+    expect(serious(check('From our partners in the NHS: flu jabs are free for over-65s. Book at www.nhs.uk/flu'))).toEqual([]);
+    expect(serious(check('“I’d recommend the course to anyone,” says Jordan, who finished our free IT course.'))).toEqual([]);
+  });
+});
