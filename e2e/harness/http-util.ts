@@ -2,7 +2,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-const MAX_BODY = 1024 * 1024;
+/** The largest payload is a whole rule pack (the contract allows 2,000,000 characters of it), plus the envelope. */
+const MAX_BODY = 3 * 1024 * 1024;
 
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
