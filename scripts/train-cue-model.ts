@@ -40,7 +40,7 @@ import { mergePackEdits } from '../src-main/core/policy/testing/merge-pack';
 
 const SEED = 20261124;
 /** The pack version the trained pack is written with. */
-const VERSION = '1.8.0';
+const VERSION = '1.9.0';
 const MIN_DOCS = Number(process.env.MIN_DOCS ?? 3);
 const LAMBDAS = process.env.LAMBDAS ? process.env.LAMBDAS.split(",").map(Number) : [0.000003, 0.00001, 0.00003];
 const EPOCHS = 800;
@@ -99,6 +99,8 @@ const training = [
   ...readRows(at('resources/policy-testset/blind-2026-11i.jsonl')),
   ...readRows(at('resources/policy-testset/blind-2026-11j.jsonl')),
   ...readRows(at('resources/policy-testset/blind-2026-11k.jsonl')),
+  ...readRows(at('resources/policy-testset/blind-2026-11l.jsonl')),
+  ...readRows(at('resources/policy-testset/blind-2026-11m.jsonl')),
 ];
 const validation = [
   ...readRows(at('resources/policy-testset/blind-2026-11.jsonl')),

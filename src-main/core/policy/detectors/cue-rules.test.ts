@@ -412,3 +412,23 @@ describe('pack 1.8.0', () => {
     expect(serious(check('“I’d recommend the course to anyone,” says Jordan, who finished our free IT course.'))).toEqual([]);
   });
 });
+
+describe('pack 1.9.0', () => {
+  it('hears another body’s voice in “as the”, “we at” and a named doctor “writing here”', () => {
+    expect(flagged('As the Department for Education, we are pleased to confirm the new school.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('We at Ambry Water apologise for the burst main on Station Road.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Dr Sam Okoro, GP at Hawthorn Surgery, writing here: book your child’s MMR jabs.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('hears “everyone knows what he did” about a named defendant', () => {
+    const found = serious(check('Everyone on the estate knows what Jason Pryce did. The jury will hear it all when his trial starts.')).map((f) => f.category);
+    expect(found).toContain('defamation');
+    expect(found).toContain('legal-proceedings');
+  });
+
+  it('leaves a benefit backdated, a scam warning about “anyone claiming to be”, and an attributed quote alone', () => {
+    expect(flagged('The backdated payment goes out on Friday.', 'defamation')).toEqual([]);
+    expect(flagged('Anyone claiming to be from the “Anytown Water Board” is a fraudster: there is no such thing.', 'defamation')).toEqual([]);
+    expect(serious(check('‘The new library is brilliant, my kids love it,’ says Fernhill mum Sophie.'))).toEqual([]);
+  });
+});

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { check, rules, serious, spans } from '../testing/check-helpers';
 
 describe('profanity', () => {
+  it('reads spaced letters after a one-letter word', () => {
+    expect(spans("don't be a p r i c k", check("don't be a p r i c k"))).toEqual(['profanity.moderate: p r i c k']);
+    expect(check('this is a n e w thing').filter((f) => f.category === 'profanity')).toEqual([]);
+  });
+
   it('reads symbols typed in place of letters, but not punctuation after a word', () => {
     expect(spans('roads are still f*&king lethal', check('roads are still f*&king lethal'))).toEqual(['profanity.strong: f*&king']);
     expect(spans('what a sh%t show', check('what a sh%t show'))).toEqual(['profanity.moderate: sh%t']);

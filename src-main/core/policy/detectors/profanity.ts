@@ -38,7 +38,19 @@ export function detectProfanity(ctx: CheckContext): void {
   for (const w of ctx.words) for (const h of w.info.profanity) found.push({ start: w.start + h.start, end: w.start + h.end, tier: h.tier });
   if (maySpellOut(ctx)) {
     for (const run of spacedLetterRuns(lower)) {
-      for (const h of ctx.compiled.words.get(run.joined).profanity) found.push({ start: run.start, end: run.end, tier: h.tier });
+      const whole = ctx.compiled.words.get(run.joined).profanity;
+      if (whole.length) {
+        for (const h of whole) found.push({ start: run.start, end: run.end, tier: h.tier });
+        continue;
+      }
+      // "be a p r i c k": the run picked up a one-letter word ("a", "I") in front; try without one or two letters.
+      const letters: number[] = [];
+      for (let i = run.start; i < run.end; i++) if (/[a-z0-9@$!]/.test(lower[i]!)) letters.push(i);
+      for (let k = 1; k <= 2 && run.joined.length - k >= 3; k++) {
+        const hits = ctx.compiled.words.get(run.joined.slice(k)).profanity;
+        for (const h of hits) found.push({ start: letters[k]!, end: run.end, tier: h.tier });
+        if (hits.length) break;
+      }
     }
   }
   if (found.length === 0) return;
