@@ -43,8 +43,9 @@ describe('party politics', () => {
   });
 
   it('asks for sign-off whenever a configured candidate is named, and says so more firmly in a political setting', () => {
-    // Pack 1.7.0: every labelled set written for Herald (twelve of them, by nine writers) counts a configured
-    // candidate named on the corporate account as party politics, even out of the pre-election period.
+    // Pack 1.7.0: every labelled set written for Herald (eighteen, sixteen of them blind; 102 posts name a configured
+    // candidate) counts a candidate named on the corporate account as party politics, even out of the pre-election
+    // period.
     const engine = engineWith({ candidates: ['Priya Lakeman'] });
     const opening = check('Priya Lakeman opened the new library today', {}, engine).filter((f) => f.category === 'party-political');
     expect(opening.map((f) => [f.ruleId, f.severity])).toEqual([['party-political.candidate-named', 'sign-off']]);
