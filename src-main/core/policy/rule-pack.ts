@@ -80,6 +80,11 @@ const cueSchema = z.object({
    * that says who signed is not comment about that office.
    */
   unlessSignOff: z.boolean().optional(),
+  /**
+   * The wording excuses the rule's category instead of raising it: it says the post is of a kind the category does not
+   * cover ("Anytown Library here!": our own service introducing itself), so the classifier stays quiet on it too.
+   */
+  excuses: z.boolean().optional(),
 });
 
 /** An organisation-supplied regular expression, compiled with RE2 (linear time: it can never backtrack catastrophically). */

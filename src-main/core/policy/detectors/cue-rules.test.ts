@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../types';
 import { check, engineWith, serious } from '../testing/check-helpers';
+import { createPolicyEngine, defaultPack } from '../engine';
 
 const flagged = (text: string, category: Category, engine?: ReturnType<typeof engineWith>) =>
   serious(check(text, {}, engine)).filter((f) => f.category === category).map((f) => text.slice(f.start, f.end));
@@ -33,8 +34,9 @@ describe('defamation', () => {
     expect(flagged('Acme Builders Ltd ripped off our tenants', 'defamation')).toEqual(['ripped off']);
   });
 
-  it('is only advice when nobody is named', () => {
-    const found = check('Honestly, they are all crooks.').filter((f) => f.category === 'defamation');
+  it('is only advice from the phrase rules when nobody is named (the classifier may still ask for a sign-off)', () => {
+    const rulesOnly = createPolicyEngine({ ...defaultPack(), classifier: undefined });
+    const found = check('Honestly, they are all crooks.', {}, rulesOnly).filter((f) => f.category === 'defamation');
     expect(found.map((f) => f.severity)).toEqual(['advice']);
   });
 
@@ -430,5 +432,49 @@ describe('pack 1.9.0', () => {
     expect(flagged('The backdated payment goes out on Friday.', 'defamation')).toEqual([]);
     expect(flagged('Anyone claiming to be from the “Anytown Water Board” is a fraudster: there is no such thing.', 'defamation')).toEqual([]);
     expect(serious(check('‘The new library is brilliant, my kids love it,’ says Fernhill mum Sophie.'))).toEqual([]);
+  });
+});
+
+describe('pack 2.0.0', () => {
+  it('hears another body’s voice in “speaking for”, “as your MP, I”, “I’m … your MP” and a utility introducing itself', () => {
+    expect(flagged('Speaking for Westmoor District Council too: both our pools close over Easter.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('As your local MP, I have written to the rail operator about the cancelled trains.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Hi all, I’m Helen Ward, your MP, and the new crossing on Hill Road has my full support.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('This is Octopus Energy. Our engineers will be on Elm Road today to read meters.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Environment Agency flood team: we are closing the riverside path this afternoon.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('does not hear it in our own staff introducing themselves or in a quoted MP', () => {
+    expect(flagged('Hi, it’s Leanne from our Housing Options team: drop-in sessions restart on Monday.', 'impersonation')).toEqual([]);
+    expect(flagged('“As your MP, I welcome the new crossing,” said Dev Malik.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('hears a reference in “an asset to any team” and “our best planner”, but not in “our best result”', () => {
+    expect(flagged('Nadia Rees leaves us on Friday. She would be an asset to any team lucky enough to get her.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Connor Blake was our best planning officer in a decade, and whoever hires him is lucky.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Recycling rates hit 52 % this year, which is our best result yet.', 'endorsement')).toEqual([]);
+  });
+
+  it('hears insinuation about a named firm: “can’t prove it”, “keeps winning the contract”, “on the take”', () => {
+    expect(flagged('Hedgeline Grounds Ltd are the ones dumping cuttings by the river. We just can’t prove it yet.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Odd how Castell Paving keeps winning the resurfacing work, year after year 🤔', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Everyone at the depot says Gary Lund is on the take.', 'defamation').length).toBeGreaterThan(0);
+  });
+
+  it('reads a party winning seats as party politics, but not a party word in a street name', () => {
+    expect(flagged('Conservatives sweep the county on a huge night for the party!', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Labour gains in three wards overnight 🌹', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Tory Lane and Reform Street are closed for gas works until Friday.', 'party-political')).toEqual([]);
+  });
+
+  it('hears a hushed-up announcement and a covert watch on named kinds of suspect, but not a deterrent', () => {
+    expect(flagged('Big reorganisation news coming on Thursday… shh 🤫', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Our enforcement team are watching two suspected unlicensed taxi drivers at the station this week.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Fly-tippers: we are watching. Our CCTV cameras cover every hotspot.', 'confidential')).toEqual([]);
+  });
+
+  it('treats a service mailbox on our domain as a role mailbox and a concluded trial as concluded', () => {
+    expect(serious(check('Questions about the report? Write to equality@anytown.gov.uk.'))).toEqual([]);
+    expect(flagged('The trial over the bus station damage ended yesterday with a not guilty verdict.', 'legal-proceedings')).toEqual([]);
   });
 });

@@ -43,21 +43,8 @@ export function detectCues(ctx: CheckContext): void {
         const r = near(ctx.list(L.cueRequires(i, k)), h.start, h.end, c.within, c.side);
         if (!r || (c.gap === 'capitalised' && !capitalisedGap(ctx, h, r))) continue hit;
       }
-      const unless = ctx.compiled.cueUnless[i]!;
-      for (let k = 0; k < unless.length; k++) {
-        if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) {
-          ctx.excused(cue.rule);
-          continue hit;
-        }
-      }
-      if (cue.unlessSignOff && inSignOff(ctx, h)) {
-        ctx.excused(cue.rule);
-        continue;
-      }
-      if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) {
-        ctx.excused(cue.rule);
-        continue;
-      }
+      // The name a rule needs comes first: an exception excuses the category (and so quiets the classifier for it)
+      // only where the rule would otherwise have fired.
       let rule = cue.rule;
       if (cue.requiresName) {
         const { side, within, loose, otherwise, organisationOnly, titles } = cue.requiresName;
@@ -67,7 +54,23 @@ export function detectCues(ctx: CheckContext): void {
           rule = otherwise;
         }
       }
-      ctx.addView(rule, h.start, h.end);
+      const unless = ctx.compiled.cueUnless[i]!;
+      for (let k = 0; k < unless.length; k++) {
+        if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) {
+          ctx.excused(rule);
+          continue hit;
+        }
+      }
+      if (cue.unlessSignOff && inSignOff(ctx, h)) {
+        ctx.excused(rule);
+        continue;
+      }
+      if (cue.unlessOwnNameWithin && near(ctx.list(L.ownNames), h.start, h.end, cue.unlessOwnNameWithin, 'after')) {
+        ctx.excused(rule);
+        continue;
+      }
+      if (cue.excuses) ctx.excused(cue.rule);
+      else ctx.addView(rule, h.start, h.end);
     }
   }
 }

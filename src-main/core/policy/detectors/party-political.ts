@@ -50,9 +50,14 @@ function ambiguousIsPolitical(ctx: CheckContext, h: Hit): boolean {
   return Boolean(near(ctx.list(L.partyContext), h.start, h.end, 40));
 }
 
+/** "Tory Lane", "Reform Street": a party's word as the first part of a street's name, which says nothing political. */
+const STREET = /^\s+(?:Lane|Road|Street|Avenue|Close|Way|Drive|Crescent|Terrace|Gardens|Place|Row|Hill|Square|Walk|Mews|Grove|Rise)\b/;
+const isStreetName = (ctx: CheckContext, h: Hit) => STREET.test(ctx.view.cased.slice(h.end, h.end + 12));
+
 export function detectPartyPolitical(ctx: CheckContext): void {
-  const mentions: Hit[] = [...(ctx.list(L.partyUnambiguous) ?? [])];
-  for (const h of ctx.list(L.partyAmbiguous) ?? []) if (ambiguousIsPolitical(ctx, h)) mentions.push(h);
+  const mentions: Hit[] = [];
+  for (const h of ctx.list(L.partyUnambiguous) ?? []) if (!isStreetName(ctx, h)) mentions.push(h);
+  for (const h of ctx.list(L.partyAmbiguous) ?? []) if (!isStreetName(ctx, h) && ambiguousIsPolitical(ctx, h)) mentions.push(h);
   const campaign = ctx.list(L.partyCampaign);
   for (const m of mentions) {
     const cue = near(campaign, m.start, m.end, 12, 'before');
