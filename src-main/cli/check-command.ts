@@ -16,7 +16,7 @@ import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createPolicyEngine, defaultPack, defaultPolicySettings, validatePack, validatePolicySettings, type PolicyEngine, type PolicySettings, type RulePack } from '../core/policy/engine';
 import { parsePostLine } from '../core/policy/post-input';
-import { builtInVersion, labelledEngine, readStoredPolicy } from '../core/rules/pack-store';
+import { builtInVersion, labelledEngine, readStoredPolicy, withShippedDetectorRules } from '../core/rules/pack-store';
 
 export class CheckSetupError extends Error {}
 
@@ -66,7 +66,7 @@ function loadFromFiles(dataDir: string | undefined): LoadedPolicy {
     const packs: RulePack[] = [];
     for (const name of readdirSync(packDir).filter((f) => f.endsWith('.json')).sort()) {
       const file = path.join(packDir, name);
-      const r = validatePack(readJson(file));
+      const r = validatePack(withShippedDetectorRules(readJson(file)));
       if (!r.ok) throw new CheckSetupError(`${file} is not a usable rule pack:\n  ${r.errors.join('\n  ')}`);
       packs.push(r.pack);
     }

@@ -5,6 +5,7 @@
  */
 import { RE2JS } from 're2js';
 import { CueModel } from './cue-model';
+import { ownNameForms, type OwnNameForm } from './detectors/own-name';
 import { expandPhrases } from './inflect';
 import { PhraseIndex } from './phrase-index';
 import { ProfanityMatcher } from './profanity-matcher';
@@ -78,6 +79,8 @@ export type CompiledPack = {
   /** The organisation's own phone numbers as national digits ("01142734567"). */
   ownNumbers: Set<string>;
   ownMailboxes: Set<string>;
+  /** The organisation's names as the own-name check compares them (detectors/own-name.ts). */
+  ownNameForms: OwnNameForm[];
 };
 
 const lower = (xs: readonly string[]) => xs.map((x) => x.trim().toLowerCase()).filter(Boolean);
@@ -164,6 +167,7 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
     },
     ownNumbers: new Set(settings.organisationPhoneNumbers.map(nationalDigits)),
     ownMailboxes: new Set(lower(settings.roleMailboxes)),
+    ownNameForms: ownNameForms(settings.organisationNames),
   };
 }
 

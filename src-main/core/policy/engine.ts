@@ -18,6 +18,7 @@ import { detectLength } from './detectors/length';
 import { detectLinks } from './detectors/links';
 import { detectMedia } from './detectors/media';
 import { detectOutOfHours } from './detectors/out-of-hours';
+import { detectOwnNameMisspelt } from './detectors/own-name';
 import { detectPartyPolitical } from './detectors/party-political';
 import { detectPatterns } from './detectors/pattern-rules';
 import { detectPersonalData } from './detectors/personal-data';
@@ -52,6 +53,7 @@ export const DETECTORS: ReadonlyArray<(ctx: CheckContext) => void> = [
   detectCues,
   detectCueModel,
   detectLinks,
+  detectOwnNameMisspelt,
   detectAccessibility,
   detectOutOfHours,
   applyPreElection,

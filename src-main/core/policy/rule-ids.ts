@@ -55,6 +55,8 @@ export const DETECTOR_RULES = {
   'length.alt-text-unsupported': 'length',
   'length.unknown-platform': 'length',
 
+  'branding.own-name-misspelt': 'branding',
+
   'hidden-text.bidi-control': 'hidden-text',
   'hidden-text.zero-width': 'hidden-text',
   'hidden-text.tag-characters': 'hidden-text',

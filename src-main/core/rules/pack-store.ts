@@ -19,6 +19,26 @@ import {
   type PolicySettings,
   type RulePack,
 } from '../policy/engine';
+import { DETECTOR_RULES } from '../policy/rule-ids';
+
+/**
+ * A pack saved before this Herald added a check has no rule for it: the check takes the shipped wording (severity,
+ * clause, message), so it runs rather than making the whole saved pack unusable, and the organisation's own edits
+ * still apply. Rules the pack does give are never touched.
+ */
+export function withShippedDetectorRules(json: unknown): unknown {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return json;
+  const rules = (json as { rules?: unknown }).rules;
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return json;
+  const shipped = defaultPack().rules;
+  let filled: Record<string, unknown> | null = null;
+  for (const id of Object.keys(DETECTOR_RULES)) {
+    if (id in rules || !(id in shipped)) continue;
+    filled ??= { ...(rules as Record<string, unknown>) };
+    filled[id] = shipped[id];
+  }
+  return filled ? { ...json, rules: filled } : json;
+}
 
 /** The `settings` table key holding the organisation's PolicySettings as JSON. */
 export const POLICY_SETTINGS_KEY = 'policy';
@@ -70,7 +90,7 @@ export async function readVersion(db: Kysely<Database>, version: number): Promis
   } catch (e) {
     return { found: true, info: toInfo(row), pack: null, errors: [`the stored pack is not valid JSON: ${(e as Error).message}`] };
   }
-  const r = validatePack(json);
+  const r = validatePack(withShippedDetectorRules(json));
   return r.ok ? { found: true, info: toInfo(row), pack: r.pack, errors: [] } : { found: true, info: toInfo(row), pack: null, errors: r.errors };
 }
 

@@ -227,4 +227,15 @@ describe.each(engines)('the policy in use, on %s', (engine) => {
     expect(again.packLabel()).toBe(v1.label);
     expect(again.warnings()[0]).toMatch(/^Rule pack version 2 \(.+\+org\.2\) cannot be used, so an earlier one applies/);
   });
+
+  it('keeps using a version saved before a newer Herald added a check, with that check in its shipped wording', async () => {
+    const v1 = await core.policy.savePack(admin, withCaseReference(defaultPack()), 'Case numbers');
+    const saved = JSON.parse((await core.database.db.selectFrom('rule_pack_versions').select('pack').where('version', '=', 1).executeTakeFirstOrThrow()).pack);
+    delete saved.rules['branding.own-name-misspelt']; // as a pack saved by Herald before pack 2.0.0 was
+    await core.database.db.updateTable('rule_pack_versions').set({ pack: JSON.stringify(saved) }).where('version', '=', 1).execute();
+    const again = new PolicyService(core.database.db, core.audit, core.clock, core.logger);
+    await again.load();
+    expect(again.packLabel()).toBe(v1.label);
+    expect(again.warnings()).toEqual([]);
+  });
 });

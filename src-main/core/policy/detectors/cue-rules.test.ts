@@ -478,3 +478,38 @@ describe('pack 2.0.0', () => {
     expect(flagged('The trial over the bus station damage ended yesterday with a not guilty verdict.', 'legal-proceedings')).toEqual([]);
   });
 });
+
+describe('pack 2.1.0', () => {
+  it('hears a body’s bulletin in its own first person, a police sign-off and a charity’s signature, but not a shared warning', () => {
+    expect(flagged('Met Office amber alert: we are expecting gusts of 70 mph on the coast tonight.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Bridge Street is closed after the collision. Witnesses, please call 101. – Supt. Ravi Shah, Westmoor Police', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Thank you for the scarves and hats! Signed, the Trustees of Westmoor Night Shelter', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('The Met Office has a yellow warning for ice tonight: they advise leaving extra time.', 'impersonation')).toEqual([]);
+  });
+
+  it('hears “eat elsewhere”, “known to us for” and a hand in the till about a named place or person', () => {
+    expect(flagged('Lucky Dragon on Mill Road is being looked at by our inspectors. Eat elsewhere for now!', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Harbour View Care is well known to us for missed medication.', 'defamation').length).toBeGreaterThan(0);
+  });
+
+  it('hears an operation timed ahead, roles at risk before staff are told, privileged advice and a named shortlist', () => {
+    expect(flagged('Test purchases at the Quay Street off-licences on Saturday night 😉', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Twenty roles in Libraries are at risk; the wider workforce finds out on Friday.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Our legally privileged advice on the depot sale is that we would lose.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('The shortlist for Head of Finance is down to two: Alex Moore and Priti Rao.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Our Parks team is shortlisted for a Green Flag award, with Alex Moore leading the bid!', 'confidential')).toEqual([]);
+  });
+
+  it('hears confidence about a live case or inquest, and a case name with a hearing, but not a concluded inquest or a football fixture', () => {
+    expect(flagged('Our case against Fastway Skips is listed for trial in May and we’re confident of the outcome.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('The inquest into the fire at Kiln Yard opens on Monday.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Big week: Harlow Homes v Westmoor Council goes to the tribunal on Wednesday.', 'legal-proceedings')).toContain('v');
+    expect(flagged('The inquest into the death at Kiln Yard ended with a narrative conclusion.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Westmoor v Harlow in the cup final on Saturday, kick-off 3pm at the Rec.', 'legal-proceedings')).toEqual([]);
+  });
+
+  it('hears “you won’t regret it” and “look no further” about a named business', () => {
+    expect(flagged('Congratulations to Olive & Vine on their five-star rating. Book a table, you won’t regret it!', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Need a roofer? Look no further than Peak Roofing Ltd.', 'endorsement').length).toBeGreaterThan(0);
+  });
+});

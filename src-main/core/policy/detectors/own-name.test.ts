@@ -1,0 +1,42 @@
+/** The organisation's own name written wrongly (ICO26 branding; SYP Annex One brand guidelines). */
+import { describe, expect, it } from 'vitest';
+import { check, engineWith } from '../testing/check-helpers';
+import { editDistanceAtMost } from './own-name';
+
+const engine = engineWith({ organisationNames: ['Westmoor District Council', 'Westmoor Council', 'the council'] });
+const misspelt = (text: string) =>
+  check(text, {}, engine)
+    .filter((f) => f.ruleId === 'branding.own-name-misspelt')
+    .map((f) => [f.severity, text.slice(f.start, f.end)]);
+
+describe('own name misspelt', () => {
+  it('asks for a sign-off when our name is misspelt, split, run together or oddly capitalised', () => {
+    expect(misspelt('A warm welcome from everyone at Westmoor District Counsel.')).toEqual([['sign-off', 'Westmoor District Counsel']]);
+    expect(misspelt('West Moor District Council is recruiting.')).toEqual([['sign-off', 'West Moor District Council']]);
+    expect(misspelt('WestMoor District Council: bin days change next week.')).toEqual([['sign-off', 'WestMoor District Council']]);
+    expect(misspelt('Westmoor Distrcit Council budget consultation.')).toEqual([['sign-off', 'Westmoor Distrcit Council']]);
+    expect(misspelt('Westmoor Distict Counci budget consultation.')).toEqual([['sign-off', 'Westmoor Distict Counci']]);
+  });
+
+  it('leaves the name alone written right, in capitals, in lower case, as a plural, possessive or longer word, and in tags and addresses', () => {
+    for (const ok of [
+      'Westmoor District Council and Westmoor Council both say so.',
+      'WESTMOOR DISTRICT COUNCIL',
+      'westmoor district council',
+      'Westmoor District Council’s budget and Westmoor District Councillors',
+      '#WestmoorDistrictCouncil, @WestmoorDC, westmoordistrictcouncil.gov.uk, news@westmoordistrictcouncil.gov.uk',
+      'Westmoor Town Council and Westmoor County Council are other bodies.',
+      'Everyone at Westmoor District Council, and Westmoor District Council staff, wish you well.',
+    ]) expect(misspelt(ok)).toEqual([]);
+  });
+
+  it('does nothing without configured names', () => {
+    expect(check('Anytown Borough Counsel').filter((f) => f.category === 'branding')).toEqual([]);
+  });
+
+  it('counts edits with an early stop', () => {
+    expect(editDistanceAtMost('council', 'counsel', 2)).toBe(2);
+    expect(editDistanceAtMost('district', 'distrcit', 2)).toBe(1);
+    expect(editDistanceAtMost('westmoor', 'eastbourne', 2)).toBe(3);
+  });
+});
