@@ -5,7 +5,7 @@
  */
 import { RE2JS } from 're2js';
 import { CueModel } from './cue-model';
-import { ownNameForms, type OwnNameForm } from './detectors/own-name';
+import { ownNameForms, type OwnNames } from './detectors/own-name';
 import { expandPhrases } from './inflect';
 import { PhraseIndex } from './phrase-index';
 import { ProfanityMatcher } from './profanity-matcher';
@@ -80,7 +80,7 @@ export type CompiledPack = {
   ownNumbers: Set<string>;
   ownMailboxes: Set<string>;
   /** The organisation's names as the own-name check compares them (detectors/own-name.ts). */
-  ownNameForms: OwnNameForm[];
+  ownNameForms: OwnNames;
 };
 
 const lower = (xs: readonly string[]) => xs.map((x) => x.trim().toLowerCase()).filter(Boolean);

@@ -513,3 +513,35 @@ describe('pack 2.1.0', () => {
     expect(flagged('Need a roofer? Look no further than Peak Roofing Ltd.', 'endorsement').length).toBeGreaterThan(0);
   });
 });
+
+describe('pack 2.2.0', () => {
+  it('leaves a lifted embargo alone but still hears one in force', () => {
+    expect(flagged('Embargo lifted: our Ofsted rating is Good in every area!', 'confidential')).toEqual([]);
+    expect(flagged('Embargoed until 00:01 Thursday: the new library opening hours.', 'confidential').length).toBeGreaterThan(0);
+  });
+
+  it('hears guilt asserted about a named defendant as defamation, but not a guilty plea', () => {
+    expect(flagged('Neil Carter denies the charge, but he is obviously guilty.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Neil Carter pleaded guilty and is obviously sorry for what he did.', 'defamation')).toEqual([]);
+  });
+
+  it('hears staff saying what they should not: unredacted papers, a secret project, an internal email', () => {
+    expect(flagged('Whoops, the unredacted bid scores are up on the planning portal.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Can’t wait for the project we’re not allowed to talk about 🤐', 'confidential').length).toBeGreaterThan(0);
+  });
+
+  it('hears a live claim against us and a defendant on remand', () => {
+    expect(flagged('Yes, we are being sued by the old catering firm, and their claim is without merit.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('He was charged yesterday and is on remand.', 'legal-proceedings').length).toBeGreaterThan(0);
+  });
+
+  it('hears the police or fire service reporting in our first person, but not our own crews', () => {
+    expect(flagged('Our firefighters freed a swan tangled in fishing line at the lake this morning.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('We are appealing for witnesses to a collision on the ring road at 18:40 last night.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Our bin crews were called out early to clear fly-tipping on Ash Lane.', 'impersonation')).toEqual([]);
+  });
+
+  it('does not read a vote in a business award as an election campaign', () => {
+    expect(serious(check('Vote for Harbour Bakery in the Best Local Café awards!')).filter((f) => f.category === 'party-political')).toEqual([]);
+  });
+});

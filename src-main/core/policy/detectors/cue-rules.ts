@@ -57,7 +57,8 @@ export function detectCues(ctx: CheckContext): void {
       const unless = ctx.compiled.cueUnless[i]!;
       for (let k = 0; k < unless.length; k++) {
         if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) {
-          ctx.excused(rule);
+          // An exception to an excusing cue means the wording is not the harmless kind after all.
+          if (!cue.excuses) ctx.excused(rule);
           continue hit;
         }
       }

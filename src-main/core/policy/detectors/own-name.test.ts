@@ -25,9 +25,14 @@ describe('own name misspelt', () => {
       'westmoor district council',
       'Westmoor District Council’s budget and Westmoor District Councillors',
       '#WestmoorDistrictCouncil, @WestmoorDC, westmoordistrictcouncil.gov.uk, news@westmoordistrictcouncil.gov.uk',
-      'Westmoor Town Council and Westmoor County Council are other bodies.',
       'Everyone at Westmoor District Council, and Westmoor District Council staff, wish you well.',
     ]) expect(misspelt(ok)).toEqual([]);
+  });
+
+  it('asks for a sign-off when our place is given with another kind of council, written out or as a hashtag', () => {
+    expect(misspelt('Westmoor City Council has approved the budget.')).toEqual([['sign-off', 'Westmoor City Council']]);
+    expect(misspelt('Thanks for coming! #WestmoorCountyCouncil')).toEqual([['sign-off', '#WestmoorCountyCouncil']]);
+    expect(misspelt('Westmoor District Council has approved the budget. #WestmoorDistrictCouncil')).toEqual([]);
   });
 
   it('does nothing without configured names', () => {

@@ -52,12 +52,38 @@ function words(text: string): Word[] {
 
 export type OwnNameForm = { words: string[]; letters: string };
 
-export function ownNameForms(names: readonly string[]): OwnNameForm[] {
-  return names
+/** The kinds of council a name can give: "Anytown District Council" for "Anytown Borough Council" is the wrong body. */
+const COUNCIL_TYPES = ['borough', 'district', 'city', 'county', 'town', 'parish', 'metropolitan', 'county borough', 'metropolitan borough', 'unitary'];
+
+export type OwnNames = { forms: OwnNameForm[]; wrongType: RegExp | null };
+
+export function ownNameForms(names: readonly string[]): OwnNames {
+  const forms = names
     .map((n) => n.trim().split(/\s+/))
     .filter((w) => w.length >= 2 && /^[A-Z]/.test(w[0]!))
     .map((w) => ({ words: w, letters: w.join('').toLowerCase().replace(/[^a-z]/g, '') }))
     .filter((f) => f.letters.length >= 10);
+  // "<Place> <type> Council" among our names: the same place with another type of council, written out or as a
+  // hashtag, is our name given wrongly.
+  const places = new Map<string, Set<string>>();
+  for (const n of names) {
+    const m = /^(.+?)\s+((?:county |metropolitan )?(?:borough|district|city|county|town|parish|metropolitan|unitary))\s+council$/i.exec(n.trim());
+    if (!m) continue;
+    const place = m[1]!.toLowerCase();
+    if (!places.has(place)) places.set(place, new Set());
+    places.get(place)!.add(m[2]!.toLowerCase());
+  }
+  const alternatives: string[] = [];
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [place, ours] of places) {
+    const wrong = COUNCIL_TYPES.filter((t) => !ours.has(t));
+    if (!wrong.length) continue;
+    const words = place.split(/\s+/).map(esc);
+    const types = wrong.map((t) => t.split(' ').map(esc));
+    alternatives.push(`\\b${words.join('\\s+')}\\s+(?:${types.map((t) => t.join('\\s+')).join('|')})\\s+council\\b`);
+    alternatives.push(`#${words.join('')}(?:${types.map((t) => t.join('')).join('|')})council\\b`);
+  }
+  return { forms, wrongType: alternatives.length ? new RegExp(alternatives.join('|'), 'gi') : null };
 }
 
 /** Written as configured, or in all capitals, or all lower case, or with only the first letters changed. */
@@ -71,11 +97,18 @@ function acceptable(ws: Word[], form: OwnNameForm): boolean {
 }
 
 export function detectOwnNameMisspelt(ctx: CheckContext): void {
-  const forms = ctx.compiled.ownNameForms;
+  const { forms, wrongType } = ctx.compiled.ownNameForms;
   if (forms.length === 0) return;
   const text = ctx.view.cased;
-  const ws = words(text);
   const taken: Array<[number, number]> = [];
+  if (wrongType && /council/i.test(text)) {
+    wrongType.lastIndex = 0;
+    for (let m = wrongType.exec(text); m; m = wrongType.exec(text)) {
+      taken.push([m.index, m.index + m[0].length]);
+      ctx.addView('branding.own-name-misspelt', m.index, m.index + m[0].length);
+    }
+  }
+  const ws = words(text);
   for (const form of forms) {
     const max = form.letters.length >= 20 ? 3 : form.letters.length >= 15 ? 2 : 1;
     // A misspelling keeps the name's first two letters ("at Anytown Borough Council" is the name, not a misspelling).
