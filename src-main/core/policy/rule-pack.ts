@@ -85,6 +85,8 @@ const cueSchema = z.object({
    * cover ("Anytown Library here!": our own service introducing itself), so the classifier stays quiet on it too.
    */
   excuses: z.boolean().optional(),
+  /** Raised only when the phrase closes the post as its signature ("... – HMRC"), the way another body signs off. */
+  onlyInSignOff: z.boolean().optional(),
 });
 
 /** An organisation-supplied regular expression, compiled with RE2 (linear time: it can never backtrack catastrophically). */

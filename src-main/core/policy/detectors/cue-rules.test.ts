@@ -545,3 +545,43 @@ describe('pack 2.2.0', () => {
     expect(serious(check('Vote for Harbour Bakery in the Best Local Café awards!')).filter((f) => f.category === 'party-political')).toEqual([]);
   });
 });
+
+describe('pack 2.3.0', () => {
+  it('hears another body signing the post off, but not a credited share', () => {
+    expect(flagged('Struggling after the floods? Ask us for more time to pay. – HMRC', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Shared with us by our partners: stay away from the river path tonight. – Environment Agency', 'impersonation')).toEqual([]);
+  });
+
+  it('hears “we’re <a company> and we’re sorry” and “this is your MP”, but not “we’re not the police”', () => {
+    expect(flagged('We’re Eastvale Energy and we’re sorry about the outage. Our engineers are on it.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Good morning, this is your MP, and I am delighted by the new bus lane.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('We’re not the police 😅 For crime, call 101.', 'impersonation')).toEqual([]);
+  });
+
+  it('hears a named firm blamed or a defendant’s guilt insinuated, but not a concluded case', () => {
+    expect(flagged('Thanks for the help after the fire. No thanks to Sparkwell Electrics, whose dodgy wiring started it.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Rogue landlord Owen Price was fined £20,000 today after our prosecution.', 'defamation')).toEqual([]);
+  });
+
+  it('hears a security gap, an armed operation timed ahead and plans staff may not share', () => {
+    expect(flagged('The depot cameras are down until Monday, so keep an eye out.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Armed officers will move in at 6pm: stay indoors on Ash Road.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Reading the site plans we’re not allowed to share 🤐', 'confidential').length).toBeGreaterThan(0);
+  });
+
+  it('leaves a concluded trial, a planning hearing and part 2 of a consultation alone, and hears a forthcoming prosecution', () => {
+    expect(flagged('Following the jury’s not guilty verdict in the warehouse fire trial, we will meet residents.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('The public hearing on the bypass planning application is on 4 March.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Part 2 of our budget consultation is open now.', 'confidential')).toEqual([]);
+    expect(flagged('Watch the Leader talk about the forthcoming prosecution of Redline Demolition Ltd.', 'legal-proceedings').length).toBeGreaterThan(0);
+  });
+
+  it('hears a product or supplier pushed to others', () => {
+    expect(flagged('We love the WarmNest heated throw, in stock at Harbour Home Store now.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('I’d urge every council to put Clearflow Pumps Ltd on their framework.', 'endorsement').length).toBeGreaterThan(0);
+  });
+
+  it('reads “Reform are wrong” as the party', () => {
+    expect(flagged('Reform are wrong about the hotel plans.', 'party-political').length).toBeGreaterThan(0);
+  });
+});

@@ -30,6 +30,17 @@ function inSignOff(ctx: CheckContext, h: Hit): boolean {
   return /(?:\n|[\u2013\u2014]|(?:^|\s)-)\s*(?:(?:[A-Z][\w'.-]*|of|and),?\s+){1,5}$/u.test(before);
 }
 
+/**
+ * The phrase closes the post as its signature: after a dash, a caret or a line break, with at most a few capitalised
+ * words before it, and only punctuation, emoji or hashtags after it ("... – HMRC", "^NW Northgate Water").
+ */
+function closesPost(ctx: CheckContext, h: Hit): boolean {
+  const cased = ctx.view.cased;
+  if (!/^[\s.,;:!)\]'"\u2019\u201d]*(?:#\w+\s*)*[^\w]{0,12}$/u.test(cased.slice(h.end))) return false;
+  const before = cased.slice(Math.max(0, h.start - 60), h.start);
+  return /(?:\n|[\u2013\u2014^]|(?:^|\s)-)\s*(?:(?:[A-Z][\w'.-]*|of|and|the),?\s+){0,5}$/u.test(before);
+}
+
 export function detectCues(ctx: CheckContext): void {
   const cues = ctx.compiled.pack.cues;
   for (let i = 0; i < cues.length; i++) {
@@ -54,6 +65,7 @@ export function detectCues(ctx: CheckContext): void {
           rule = otherwise;
         }
       }
+      if (cue.onlyInSignOff && !closesPost(ctx, h)) continue;
       const unless = ctx.compiled.cueUnless[i]!;
       for (let k = 0; k < unless.length; k++) {
         if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) {

@@ -85,3 +85,10 @@ describe('profanity', () => {
     expect(f!.suggestion).toBeTruthy();
   });
 });
+
+describe('street names', () => {
+  it('leaves a street named with a rude word alone, but not the word on its own', () => {
+    expect(serious(check('Butt Road is closed at the junction with Cock Lane while we clear a tree.'))).toEqual([]);
+    expect(serious(check('What a cock-up with the bins this week.')).map((f) => f.category)).toContain('profanity');
+  });
+});

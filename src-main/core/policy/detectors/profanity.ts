@@ -31,6 +31,20 @@ function maySpellOut(ctx: CheckContext): boolean {
   return false;
 }
 
+/**
+ * "Cock Lane", "Butt Road", "Gropecunt Lane" aside, a street named with a rude word is still a street: a capitalised
+ * word straight before a capitalised street type ("Lane", "Road") is left alone, as the Scunthorpe problem asks.
+ */
+function inStreetName(cased: string, start: number, end: number, streetTypes: ReadonlySet<string>): boolean {
+  let s = start;
+  while (s > 0 && /[A-Za-z]/.test(cased[s - 1]!)) s--;
+  if (!/[A-Z]/.test(cased[s] ?? '')) return false;
+  let e = end;
+  while (e < cased.length && /[A-Za-z]/.test(cased[e]!)) e++;
+  const next = /^ ([A-Z][a-z]+)\b/.exec(cased.slice(e, e + 20));
+  return next !== null && streetTypes.has(next[1]!.toLowerCase());
+}
+
 export function detectProfanity(ctx: CheckContext): void {
   const lower = ctx.view.lower;
   if (!lower) return;
@@ -55,8 +69,10 @@ export function detectProfanity(ctx: CheckContext): void {
   }
   if (found.length === 0) return;
   const allowed = ctx.list(L.profanityAllow) ?? [];
+  const { streetTypes } = ctx.compiled.sets;
   for (const f of found) {
     if (allowed.some((a) => a.start <= f.start && a.end >= f.end)) continue;
+    if (inStreetName(ctx.view.cased, f.start, f.end, streetTypes)) continue;
     // Report the whole word, so "f**king" or "sh1tty" is highlighted entire.
     let s = f.start;
     let e = f.end;
