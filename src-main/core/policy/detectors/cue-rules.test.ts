@@ -585,3 +585,38 @@ describe('pack 2.3.0', () => {
     expect(flagged('Reform are wrong about the hotel plans.', 'party-political').length).toBeGreaterThan(0);
   });
 });
+
+describe('pack 2.4.0', () => {
+  it('hears enforcement announced ahead, but not a past operation or routine inspections', () => {
+    expect(flagged('Our mystery shoppers will be testing vape shops near schools next week 👀', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Plain-clothes officers will patrol the Sunday market this weekend looking for fakes.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Last Saturday we carried out test purchases at 9 shops; 2 sold to under-18s.', 'confidential')).toEqual([]);
+    expect(flagged('We carry out unannounced hygiene inspections all year round, so keep your records up to date.', 'confidential')).toEqual([]);
+  });
+
+  it('hears a closed session leaked, but not one announced on an agenda', () => {
+    expect(flagged('Heads-up from the closed session: the leisure centre contract goes to Apex.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('The committee will meet in closed session to consider item 9; press and public are excluded.', 'confidential')).toEqual([]);
+  });
+
+  it('hears name-calling and insinuation about a named person', () => {
+    expect(flagged('Beware Ricky Dunn, the so-called roofer. He’s a thief, plain and simple.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Reference for Owen Marsh? We’d think twice. Ask him about the missing stock.', 'defamation').length).toBeGreaterThan(0);
+  });
+
+  it('hears bail and confiscation proceedings, and a clearance level given as “cleared to Secret”', () => {
+    expect(flagged('Salon owner Mia Long remains on police bail until June.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Our contractor’s engineers are cleared to Secret.', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('Our contractor’s engineers are cleared to Secret.', 'confidential')).toEqual([]);
+  });
+
+  it('hears “only buy from” and “stick to” a named shop, and a police team signing off', () => {
+    expect(flagged('Only buy Christmas lights from BrightSpark Ltd: every set we tested was safe.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Lock your sheds tonight.\n\nSgt Amy Cole, Eastfield Neighbourhood Policing Team', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('reads a party abbreviation after a councillor’s name as the party, and thanks to the NHS as thanks', () => {
+    expect(flagged('Cllr Dan Frost (Con) opened the new play park today.', 'party-political').length).toBeGreaterThan(0);
+    expect(serious(check('Thank you, NHS ❤️'))).toEqual([]);
+  });
+});

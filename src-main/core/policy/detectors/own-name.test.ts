@@ -13,6 +13,7 @@ describe('own name misspelt', () => {
   it('asks for a sign-off when our name is misspelt, split, run together or oddly capitalised', () => {
     expect(misspelt('A warm welcome from everyone at Westmoor District Counsel.')).toEqual([['sign-off', 'Westmoor District Counsel']]);
     expect(misspelt('West Moor District Council is recruiting.')).toEqual([['sign-off', 'West Moor District Council']]);
+    expect(misspelt('West Moor District Council’s offices are closed.')).toEqual([['sign-off', 'West Moor District Council']]);
     expect(misspelt('WestMoor District Council: bin days change next week.')).toEqual([['sign-off', 'WestMoor District Council']]);
     expect(misspelt('Westmoor Distrcit Council budget consultation.')).toEqual([['sign-off', 'Westmoor Distrcit Council']]);
     expect(misspelt('Westmoor Distict Counci budget consultation.')).toEqual([['sign-off', 'Westmoor Distict Counci']]);

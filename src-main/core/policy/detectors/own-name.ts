@@ -45,7 +45,9 @@ function words(text: string): Word[] {
     const before = text[s - 1] ?? ' ';
     const after = text[s + m[0].length] ?? ' ';
     if (/[#@./\w]/.test(before) || /[@/\w]/.test(after) || (after === '.' && /\w/.test(text[s + m[0].length + 1] ?? ''))) continue;
-    out.push({ start: s, end: s + m[0].length, cased: m[0], letters: m[0].toLowerCase().replace(/[^a-z]/g, '') });
+    // "Council's", "Council’s": the possessive is not part of the name.
+    const word = m[0].replace(/['’]s$/, '');
+    out.push({ start: s, end: s + word.length, cased: word, letters: word.toLowerCase().replace(/[^a-z]/g, '') });
   }
   return out;
 }
