@@ -167,3 +167,17 @@ describe('a pack with a malformed classifier', () => {
     expect(() => createPolicyEngine(pack)).toThrow(/classifier\.bias: needs one bias per category/);
   });
 });
+
+describe('long posts', () => {
+  it('leaves a post of more than MAX_MODEL_WORDS words to the phrase rules', async () => {
+    const { MAX_MODEL_WORDS } = await import('./cue-model');
+    const { check } = await import('../testing/check-helpers');
+    // A short post the classifier alone flags; buried in a long, ordinary update it no longer raises a model finding.
+    const short = 'Tell us you are a dodgy builder without telling us you are Jim from Acme Builders 😂';
+    expect(check(short).some((f) => f.ruleId.endsWith('.model'))).toBe(true);
+    const filler = 'The library opens at nine and the leisure centre pool reopens on Monday after its refit. ';
+    const long = filler.repeat(Math.ceil(MAX_MODEL_WORDS / 16) + 1) + short;
+    expect(long.split(/\s+/).length).toBeGreaterThan(MAX_MODEL_WORDS);
+    expect(check(long).some((f) => f.ruleId.endsWith('.model'))).toBe(false);
+  });
+});

@@ -7,9 +7,17 @@
  */
 import type { CheckContext } from '../check-context';
 
+/**
+ * The model abstains on posts longer than this many words. It was trained on posts of a few sentences; on long ones
+ * (annual-report threads, "ten things I learned" posts) its findings were all false alarms across the 24 labelled sets
+ * (none of them right), so a long post is left to the phrase rules, which read any length.
+ */
+export const MAX_MODEL_WORDS = 150;
+
 export function detectCueModel(ctx: CheckContext): void {
   const model = ctx.compiled.model;
   if (!model || ctx.view.lower.length === 0) return;
+  if (ctx.words.length > MAX_MODEL_WORDS) return;
   const { categories, cut } = model;
   let open = 0;
   const fired = new Array<boolean>(categories.length).fill(false);

@@ -620,3 +620,30 @@ describe('pack 2.4.0', () => {
     expect(serious(check('Thank you, NHS ❤️'))).toEqual([]);
   });
 });
+
+describe('pack 2.5.0', () => {
+  it('hears speaking on behalf of another body in the first person, but not a collection for it', () => {
+    expect(flagged('On behalf of the Riverside Trust, we’re asking everyone to sign our petition.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Thank you for raising £400 on behalf of the Riverside Trust at the fun run!', 'impersonation')).toEqual([]);
+  });
+
+  it('hears “is the place” and “don’t bother with the other” about a named business', () => {
+    expect(flagged('Visiting for the fair? The Swan Hotel is the place: great breakfasts.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Don’t bother with the other garages. Kwikfit Motors got all of our vans through.', 'endorsement').length).toBeGreaterThan(0);
+  });
+
+  it('hears a case detail about an identifiable tenant, but not advice on making a referral', () => {
+    expect(flagged('The tenant at 4 Elm Court who complained has rent arrears, for what it’s worth.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Worried about a child? Find out how to make a safeguarding referral on our website.', 'confidential')).toEqual([]);
+  });
+
+  it('hears a firm facing prosecution, but not a warning that fly-tippers could', () => {
+    expect(flagged('Bright Rides Ltd face prosecution over the funfair injuries.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Fly-tippers could face prosecution and a fine of up to £50,000.', 'legal-proceedings')).toEqual([]);
+  });
+
+  it('leaves a mock trial and a sponsorship by our own fund alone', () => {
+    expect(flagged('Mock trial workshop this half term: children can be the judge and the jury!', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Well done to Eastfield under-12s, sponsored by our community fund!', 'endorsement')).toEqual([]);
+  });
+});

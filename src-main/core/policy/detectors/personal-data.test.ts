@@ -81,3 +81,13 @@ describe('personal data', () => {
     expect(pd('Call ０７７００ ９００１２３')).toEqual(['personal-data.mobile: ０７７００ ９００１２３']);
   });
 });
+
+describe('mailboxes on our own domains', () => {
+  const ours = engineWith({ organisationDomains: ['westmoor.gov.uk'] });
+  const emails = (text: string) => check(text, {}, ours).filter((f) => f.ruleId === 'personal-data.email').map((f) => text.slice(f.start, f.end));
+  it('treats a service mailbox on our domain as a role mailbox, and a person’s as personal data', () => {
+    expect(emails('Book at boxoffice@westmoor.gov.uk or tenancyreferences@westmoor.gov.uk')).toEqual([]);
+    expect(emails('Ask jo.hart@westmoor.gov.uk or p.okafor@westmoor.gov.uk')).toEqual(['jo.hart@westmoor.gov.uk', 'p.okafor@westmoor.gov.uk']);
+    expect(emails('Or write to boxoffice@example.com')).toEqual(['boxoffice@example.com']);
+  });
+});

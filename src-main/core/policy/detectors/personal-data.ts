@@ -7,7 +7,7 @@
  * these or to their age ("Jane Smith, 34, of ...").
  */
 import type { CheckContext } from '../check-context';
-import { L } from '../compile-pack';
+import { L, hostIn } from '../compile-pack';
 import { near, type Hit } from '../phrase-index';
 import { matches } from '../text-view';
 import { scheduledEpoch } from './out-of-hours';
@@ -48,6 +48,10 @@ export function detectPersonalData(ctx: CheckContext): void {
       // A shared mailbox (enquiries@, info@, ours or anyone's) is not a person's. A personal-looking address on a
       // public body's domain is still a member of staff's: reported.
       if (role) continue;
+      // On our own domains a mailbox is a person's when it looks like one: a known first name in it ("jo.hart@"), or
+      // first and last parts ("j.hart@", "hart.j@"). "boxoffice@" or "tenancyreferences@" is a service's (R8: role
+      // mailboxes on the organisation's own domains are not personal data).
+      if (hostIn(address.slice(at + 1), ctx.compiled.domains.own) && !looksPersonal(local, ctx.compiled.sets.firstNames)) continue;
       report(ctx, details, 'personal-data.email', m.index, m.index + m[0].length);
     }
   }
@@ -101,6 +105,13 @@ export function detectPersonalData(ctx: CheckContext): void {
  * ".", "_" or "-" ("lostproperty", "council.tax", "bulky-waste2"). A person's address ("jo.bloggs", "jbloggs") does not
  * split into role words, so it is still reported.
  */
+/** A mailbox's local part that reads as a person's: a known first name in it, or two or more name-like parts. */
+export function looksPersonal(local: string, firstNames: ReadonlySet<string>): boolean {
+  const parts = local.replace(/\d+$/, '').split(/[._-]+/).filter(Boolean);
+  if (parts.some((p) => p.length >= 3 && firstNames.has(p))) return true;
+  return parts.length >= 2 && parts.every((p) => /^[a-z]+$/.test(p));
+}
+
 export function isRoleMailbox(local: string, words: ReadonlySet<string>): boolean {
   const bare = local.replace(/\d+$/, '');
   if (words.has(local) || words.has(bare)) return true;
