@@ -647,3 +647,23 @@ describe('pack 2.5.0', () => {
     expect(flagged('Well done to Eastfield under-12s, sponsored by our community fund!', 'endorsement')).toEqual([]);
   });
 });
+
+describe('pack 2.6.0', () => {
+  it('leaves hard look-alikes alone: remand fostering, a generic rogue-trader warning, a published report, an explained marking', () => {
+    expect(flagged('Could you offer a remand foster placement? Young people remanded by the courts need a home too.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Rogue traders often cold-call older residents. If in doubt, keep them out.', 'defamation')).toEqual([]);
+    expect(flagged('The review, embargoed until 00:01 today, is now published in full.', 'confidential')).toEqual([]);
+    expect(flagged('New staff e-learning: what the OFFICIAL-SENSITIVE marking means and when it applies.', 'confidential')).toEqual([]);
+  });
+
+  it('leaves the NHS recommending a vaccine, our own guide “highly recommended” and a dog breeders’ rule alone', () => {
+    expect(flagged('The NHS recommends two doses of the MMR vaccine.', 'endorsement')).toEqual([]);
+    expect(flagged('Highly recommended reading: our refreshed Local Offer guide, out today.', 'endorsement')).toEqual([]);
+    expect(serious(check('Licensed breeders: no bitch may have more than six litters.'))).toEqual([]);
+  });
+
+  it('still hears a named defendant who was a foster carer, and a takeaway recommended by the council team', () => {
+    expect(flagged('Former foster carer Dana Roe pleaded not guilty today; her trial is set for May.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Recommended takeaway from the council team: Golden Dragon. Five stars from all of us!', 'endorsement').length).toBeGreaterThan(0);
+  });
+});

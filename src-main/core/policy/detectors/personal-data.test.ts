@@ -91,3 +91,11 @@ describe('mailboxes on our own domains', () => {
     expect(emails('Or write to boxoffice@example.com')).toEqual(['boxoffice@example.com']);
   });
 });
+
+describe('dates of birth', () => {
+  it('reads a cohort’s range (“born between … and …”) as nobody’s date of birth, but still hears one person’s', () => {
+    const dobs = (text: string) => check(text).filter((f) => f.ruleId === 'personal-data.date-of-birth');
+    expect(dobs('Reception places for children born between 01/09/2022 and 31/08/2023 open on Monday.')).toEqual([]);
+    expect(dobs('Happy birthday to Kim Ellis, born on 14/02/2001!').length).toBeGreaterThan(0);
+  });
+});

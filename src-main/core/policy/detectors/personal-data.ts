@@ -30,6 +30,8 @@ function report(ctx: CheckContext, details: Hit[], rule: string, s: number, e: n
   ctx.addView(rule, s, e);
 }
 
+const COHORT = /\bborn (?:between|from|after|before|on or after|on or before|since)\b[^.!?\n]*$/i;
+
 export function detectPersonalData(ctx: CheckContext): void {
   const details: Hit[] = detectPersonalNumbers(ctx);
   const text = ctx.view.cased;
@@ -80,6 +82,8 @@ export function detectPersonalData(ctx: CheckContext): void {
         if (year < oldest) continue;
         // "founded on 14 May 1926": an organisation's founding date, even on its "birthday", is nobody's date of birth.
         if (FOUNDED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+        // "children born between 01/09/2022 and 31/08/2023": a cohort's range is nobody's date of birth.
+        if (COHORT.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
         if (near(dob, m.index, m.index + m[0].length, 40)) report(ctx, details, 'personal-data.date-of-birth', m.index, m.index + m[0].length);
       }
     }
