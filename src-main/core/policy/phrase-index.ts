@@ -70,15 +70,18 @@ export class PhraseIndex {
       // A prefix phrase covers the rest of the word, so the highlight shows the whole word.
       let stop = end;
       if (p.prefix) while (stop < text.length && isWordChar(text.charCodeAt(stop))) stop++;
+      // One hit object for every list the phrase is in (a common word such as "our" is in dozens): hits are read,
+      // never changed, and allocating one per list was a large part of a check's garbage.
+      const hit: Hit = { start: s, end: stop };
       for (const e of p.entries) {
         if (e.cased !== null && view.cased.slice(s, end) !== e.cased) continue;
         let hits = out.get(e.list);
         if (!hits) out.set(e.list, (hits = []));
         else if (sorted) {
           const last = hits[hits.length - 1]!;
-          if (byStart(last, { start: s, end: stop }) > 0) sorted = false;
+          if (last.start > s || (last.start === s && last.end < stop)) sorted = false;
         }
-        hits.push({ start: s, end: stop });
+        hits.push(hit);
       }
     });
     if (!sorted) for (const hits of out.values()) if (hits.length > 1) hits.sort(byStart);
