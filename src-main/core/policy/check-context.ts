@@ -43,7 +43,7 @@ export class CheckContext {
   }
 
   list(key: string): Hit[] | undefined {
-    return this.hits.get(key);
+    return this.hits.get(this.compiled.phrases.resolve(key));
   }
 
   /** The whitespace-separated words of the lowercased view, with what the word table knows about each. */

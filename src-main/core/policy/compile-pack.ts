@@ -100,12 +100,12 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
   const cueRequires: CompiledPack['cueRequires'] = [];
   const cueUnless: CompiledPack['cueUnless'] = [];
   pack.cues.forEach((c, i) => {
-    phrases.add(L.cue(i), x(c.phrases), c.caseSensitive ?? false);
+    phrases.addShared(L.cue(i), x(c.phrases), c.caseSensitive ?? false);
     const reqs = c.requires === undefined ? [] : Array.isArray(c.requires) ? c.requires : [c.requires];
-    reqs.forEach((r, k) => phrases.add(L.cueRequires(i, k), x(r.phrases)));
+    reqs.forEach((r, k) => phrases.addShared(L.cueRequires(i, k), x(r.phrases)));
     cueRequires.push(reqs.map(({ within, side, gap }) => ({ within, side, gap })));
     const unl = c.unless === undefined ? [] : Array.isArray(c.unless) ? c.unless : [c.unless];
-    unl.forEach((u, k) => phrases.add(L.cueUnless(i, k), x(u.phrases)));
+    unl.forEach((u, k) => phrases.addShared(L.cueUnless(i, k), x(u.phrases)));
     cueUnless.push(unl.map(({ within, side }) => ({ within, side })));
   });
   pack.patterns.forEach((p, i) => {

@@ -18,6 +18,9 @@ export class PhraseIndex {
   private readonly patterns: Pattern[] = [];
   private readonly byKey = new Map<string, Pattern>();
   private automaton: Automaton | null = null;
+  /** Lists added through addShared with the same phrases share one list: the first key stands for the others. */
+  private readonly shared = new Map<string, string>();
+  private readonly aliases = new Map<string, string>();
 
   /** Adds a list of phrases under a key; returns the key for convenience. */
   add(list: string, phrases: readonly string[], caseSensitive = false): string {
@@ -37,6 +40,28 @@ export class PhraseIndex {
     }
     this.automaton = null;
     return list;
+  }
+
+  /**
+   * Adds a list that other keys may share: a key whose phrases (and case rule) are exactly those of a list added
+   * before through here becomes an alias of it. Many cues repeat the same exception lists (a concluded case, a
+   * shared post); without this, every occurrence of a common phrase ("police", "was sentenced") was recorded once per
+   * copy, dozens of times.
+   */
+  addShared(list: string, phrases: readonly string[], caseSensitive = false): string {
+    const signature = `${caseSensitive ? 'C' : 'c'}\u0001${[...new Set(phrases)].sort().join('\u0001')}`;
+    const first = this.shared.get(signature);
+    if (first !== undefined && first !== list) {
+      this.aliases.set(list, first);
+      return first;
+    }
+    this.shared.set(signature, list);
+    return this.add(list, phrases, caseSensitive);
+  }
+
+  /** The key a list's hits are kept under (itself, or the list it shares). */
+  resolve(list: string): string {
+    return this.aliases.get(list) ?? list;
   }
 
   /** The number of distinct phrases in the automaton. */
