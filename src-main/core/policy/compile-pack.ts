@@ -58,9 +58,11 @@ export type CompiledPack = {
   profanity: ProfanityMatcher;
   words: WordTable;
   /** Each cue list's conditions as a list (a single `requires` is a list of one). */
-  cueRequires: Array<Array<{ within?: number; side?: 'before' | 'after' | 'either'; gap?: 'capitalised' }>>;
+  cueRequires: Array<Array<{ key: string; within?: number; side?: 'before' | 'after' | 'either'; gap?: 'capitalised' }>>;
   /** Each cue list's "unless" conditions as a list. */
-  cueUnless: Array<Array<{ within?: number; side?: 'before' | 'after' | 'either' }>>;
+  cueUnless: Array<Array<{ key: string; within?: number; side?: 'before' | 'after' | 'either' }>>;
+  /** Each cue's trigger list, as the key its hits are kept under (shared lists resolved once, here). */
+  cueKeys: string[];
   patterns: CompiledPattern[];
   ambiguousParties: Map<string, { word: string; followedBy: string[]; precededBy: string[]; midSentence: boolean }>;
   sets: {
@@ -99,14 +101,13 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
   const x = (list: readonly string[]) => expandPhrases(list, pack.lexicons);
   const cueRequires: CompiledPack['cueRequires'] = [];
   const cueUnless: CompiledPack['cueUnless'] = [];
+  const cueKeys: string[] = [];
   pack.cues.forEach((c, i) => {
-    phrases.addShared(L.cue(i), x(c.phrases), c.caseSensitive ?? false);
+    cueKeys.push(phrases.addShared(L.cue(i), x(c.phrases), c.caseSensitive ?? false));
     const reqs = c.requires === undefined ? [] : Array.isArray(c.requires) ? c.requires : [c.requires];
-    reqs.forEach((r, k) => phrases.addShared(L.cueRequires(i, k), x(r.phrases)));
-    cueRequires.push(reqs.map(({ within, side, gap }) => ({ within, side, gap })));
+    cueRequires.push(reqs.map(({ phrases: ps, within, side, gap }, k) => ({ key: phrases.addShared(L.cueRequires(i, k), x(ps)), within, side, gap })));
     const unl = c.unless === undefined ? [] : Array.isArray(c.unless) ? c.unless : [c.unless];
-    unl.forEach((u, k) => phrases.addShared(L.cueUnless(i, k), x(u.phrases)));
-    cueUnless.push(unl.map(({ within, side }) => ({ within, side })));
+    cueUnless.push(unl.map(({ phrases: ps, within, side }, k) => ({ key: phrases.addShared(L.cueUnless(i, k), x(ps)), within, side })));
   });
   pack.patterns.forEach((p, i) => {
     if (p.triggers?.length) phrases.add(L.patternTrigger(i), p.triggers);
@@ -143,6 +144,7 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
     words: new WordTable(profanity),
     cueRequires,
     cueUnless,
+    cueKeys,
     patterns: pack.patterns.map((p) => ({
       rule: p.rule,
       re: RE2JS.compile(p.pattern, p.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0),

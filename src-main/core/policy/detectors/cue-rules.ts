@@ -43,15 +43,18 @@ function closesPost(ctx: CheckContext, h: Hit): boolean {
 
 export function detectCues(ctx: CheckContext): void {
   const cues = ctx.compiled.pack.cues;
+  const { cueKeys } = ctx.compiled;
+  const all = ctx.hits;
   for (let i = 0; i < cues.length; i++) {
-    const hits = ctx.list(L.cue(i));
+    // Keys resolved at compile time: this loop runs for every cue on every check.
+    const hits = all.get(cueKeys[i]!);
     if (!hits) continue;
     const cue = cues[i]!;
     const conditions = ctx.compiled.cueRequires[i]!;
     hit: for (const h of hits) {
       for (let k = 0; k < conditions.length; k++) {
         const c = conditions[k]!;
-        const r = near(ctx.list(L.cueRequires(i, k)), h.start, h.end, c.within, c.side);
+        const r = near(all.get(c.key), h.start, h.end, c.within, c.side);
         if (!r || (c.gap === 'capitalised' && !capitalisedGap(ctx, h, r))) continue hit;
       }
       // The name a rule needs comes first: an exception excuses the category (and so quiets the classifier for it)
@@ -68,7 +71,7 @@ export function detectCues(ctx: CheckContext): void {
       if (cue.onlyInSignOff && !closesPost(ctx, h)) continue;
       const unless = ctx.compiled.cueUnless[i]!;
       for (let k = 0; k < unless.length; k++) {
-        if (near(ctx.list(L.cueUnless(i, k)), h.start, h.end, unless[k]!.within, unless[k]!.side)) {
+        if (near(all.get(unless[k]!.key), h.start, h.end, unless[k]!.within, unless[k]!.side)) {
           // An exception to an excusing cue means the wording is not the harmless kind after all.
           if (!cue.excuses) ctx.excused(rule);
           continue hit;
