@@ -7,8 +7,9 @@
  * Only the configured names of two words or more and ten letters or more are compared (a short name such as "the
  * council" would match too much). A run of words near the name's length is compared letter by letter: one to three
  * letters different (by the name's length, so "Boro" for "Borough"), or the same letters split, joined or capitalised differently, is a
- * finding. All capitals, all lower case, a plural or possessive ending, hashtags, handles, web and email addresses
- * are left alone.
+ * finding. So is our place given with another kind of council ("Anytown District Council", "#AnytownCityCouncil").
+ * All capitals, all lower case, a possessive, a longer word ("Councillors"), handles, web and email addresses are
+ * left alone.
  */
 import type { CheckContext } from '../check-context';
 
@@ -57,6 +58,9 @@ export type OwnNameForm = { words: string[]; letters: string };
 /** The kinds of council a name can give: "Anytown District Council" for "Anytown Borough Council" is the wrong body. */
 const COUNCIL_TYPES = ['borough', 'district', 'city', 'county', 'town', 'parish', 'metropolitan', 'county borough', 'metropolitan borough', 'unitary'];
 
+/** "<Place> <type> Council", the longest type first ("county borough" before "county"). */
+const OUR_TYPE = new RegExp(`^(.+?)\\s+(${[...COUNCIL_TYPES].sort((a, b) => b.length - a.length).join('|')})\\s+council$`, 'i');
+
 export type OwnNames = { forms: OwnNameForm[]; wrongType: RegExp | null };
 
 export function ownNameForms(names: readonly string[]): OwnNames {
@@ -69,7 +73,7 @@ export function ownNameForms(names: readonly string[]): OwnNames {
   // hashtag, is our name given wrongly.
   const places = new Map<string, Set<string>>();
   for (const n of names) {
-    const m = /^(.+?)\s+((?:county |metropolitan )?(?:borough|district|city|county|town|parish|metropolitan|unitary))\s+council$/i.exec(n.trim());
+    const m = OUR_TYPE.exec(n.trim());
     if (!m) continue;
     const place = m[1]!.toLowerCase();
     if (!places.has(place)) places.set(place, new Set());
