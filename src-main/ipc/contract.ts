@@ -204,16 +204,20 @@ export const policySettingsViewSchema = z
   .strict();
 export type PolicySettingsView = z.infer<typeof policySettingsViewSchema>;
 
-/** A rule pack as edited: any JSON object up to 2 MB; main validates it as a pack. */
+/**
+ * A rule pack as edited: any JSON object up to 4 MB; main validates it as a pack. The shipped pack is about 1.7 MB,
+ * most of it the classifier's weights, which grow a little with each retrain; 4 MB leaves room without letting a
+ * renderer push an unbounded payload.
+ */
 const packJson = z
   .record(z.string(), z.unknown())
   .refine((p) => {
     try {
-      return JSON.stringify(p).length <= 2_000_000;
+      return JSON.stringify(p).length <= 4_000_000;
     } catch {
       return false;
     }
-  }, 'A rule pack must be JSON of at most 2 MB');
+  }, 'A rule pack must be JSON of at most 4 MB');
 
 /** Posts (R5, R10-R12; issue 5 points 6-7). Content is checked again in core; these bound sizes and shapes. */
 export const postStateSchema = z.enum(POST_STATES);

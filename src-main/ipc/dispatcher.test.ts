@@ -4,6 +4,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { createDispatcher, type HandlerTable } from './dispatcher';
 import { createHandlers } from './handlers';
 import { contract, channels, errorCodeSchema } from './contract';
@@ -85,5 +86,16 @@ describe('the IPC dispatcher', () => {
     const r = await dispatch({ windowKey: 'x' }, 'auth:sign-in', { username: 'nobody', password: 'nope' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(errorCodeSchema.safeParse(r.error.code).success).toBe(true);
+  });
+
+  it('accepts the shipped rule pack over IPC with room to grow, and refuses a pack payload over 4 MB', () => {
+    const input = contract['policy:save-pack'].input;
+    const shipped = JSON.parse(readFileSync(new URL('../../resources/rule-packs/herald-default.json', import.meta.url), 'utf8'));
+    expect(input.safeParse({ pack: shipped, reason: 'Retrained classifier' }).success).toBe(true);
+    expect(JSON.stringify(shipped).length).toBeLessThan(3_000_000);
+    const huge = { ...shipped, padding: 'x'.repeat(4_100_000) };
+    const r = input.safeParse({ pack: huge, reason: 'Too big' });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]?.message).toMatch(/at most 4 MB/);
   });
 });

@@ -667,3 +667,43 @@ describe('pack 2.6.0', () => {
     expect(flagged('Recommended takeaway from the council team: Golden Dragon. Five stars from all of us!', 'endorsement').length).toBeGreaterThan(0);
   });
 });
+
+describe('pack 2.7.0', () => {
+  it('hears a security detail given away: a keypad code, an unguarded night, an unlocked key cabinet, a camera that cannot see', () => {
+    expect(flagged('Volunteers at the allotment store: the padlock code is 2580 from Monday.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Heads up, the caretaker at Northgate depot locks up at 7pm and there is nobody on site until 7am.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Fun one from the workshop: the spare keys for the gritters hang on a hook by the side door 😂', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Between us, the CCTV by the bus station only covers half the car park.', 'confidential').length).toBeGreaterThan(0);
+  });
+
+  it('leaves crime-prevention advice, a promo code and a lorry driver’s blind spot alone', () => {
+    expect(flagged('Thieves target sheds left unlocked overnight. Lock your shed and mark your tools.', 'confidential')).toEqual([]);
+    expect(flagged('Use the code SWIM10 at the leisure centre for 10% off.', 'confidential')).toEqual([]);
+    expect(flagged('Cycling past a bin lorry? Stay out of the driver’s blind spot: if you can’t see their mirrors, they can’t see you.', 'confidential')).toEqual([]);
+  });
+
+  it('hears enforcement about to look at an identifiable house, but not a reply passing a report on', () => {
+    expect(flagged('Trading standards are keeping an eye on the shop opposite the station on Mill Road. Action soon.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Thanks for reporting the van on Mill Road; we have passed it to our enforcement officers.', 'confidential')).toEqual([]);
+  });
+
+  it('hears blame pinned on a named firm, but not an inquiry that is still finding the cause', () => {
+    expect(flagged('Westfield Roofing caused the fire at the school, plain and simple.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('The cause of the fire at Westfield School is still under investigation.', 'defamation')).toEqual([]);
+  });
+
+  it('hears the council speaking as the police who made arrests, but not a joint operation with them', () => {
+    expect(flagged('We have arrested two men for the thefts from the allotments. Enquiries continue.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Anytown Police have arrested two men after a joint operation with our licensing team.', 'impersonation')).toEqual([]);
+  });
+
+  it('hears steering people to one firm, but not a firm congratulated on an award', () => {
+    expect(flagged('Need a cab after the panto? Go with Castle Cabs, friendliest drivers around, you won’t regret it.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Congratulations to Castle Cabs, rated the best taxi firm in the county at this year’s awards!', 'endorsement')).toEqual([]);
+  });
+
+  it('hears a party given credit for running the council', () => {
+    expect(flagged('Libraries stay open because a Labour council chose to fund them.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Thank you to everyone in the labour ward at Anytown General for their care.', 'party-political')).toEqual([]);
+  });
+});

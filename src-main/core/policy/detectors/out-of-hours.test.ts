@@ -26,6 +26,12 @@ describe('out of hours', () => {
     expect(ooh('Bins are collected as normal tomorrow.', '2026-03-04T18:30:00Z')).toEqual([]);
   });
 
+  it('counts asking people to share or post something in the comments as inviting replies', () => {
+    expect(ooh('Happy new year! Share one thing you would love to see in your park this year 👇', '2027-01-01T10:00:00Z')).toEqual(['Share one thing']);
+    expect(ooh('Lights switch-on tonight: drop a 🎄 in the comments if you are coming', '2026-12-05T18:00:00Z')).toEqual(['in the comments']);
+    expect(ooh('Statement on the Riverside fire. We cannot comment further while enquiries continue.', '2026-12-05T18:00:00Z')).toEqual([]);
+  });
+
   it('uses London time: 16:30 UTC in June is 17:30 BST, after hours', () => {
     expect(ooh('Tell us your favourite park!', '2026-06-10T16:30:00Z')).toEqual(['Tell us']);
     expect(ooh('Tell us your favourite park!', '2026-01-14T16:30:00Z')).toEqual([]);
