@@ -687,6 +687,13 @@ describe('pack 2.7.0', () => {
     expect(flagged('Thanks for reporting the van on Mill Road; we have passed it to our enforcement officers.', 'confidential')).toEqual([]);
   });
 
+  it('hears guilt asserted about a named defendant as an unproven allegation too, but not a case that has ended', () => {
+    const text = 'Dean Hollis denies dumping the asbestos, but the photos speak for themselves. His trial is in March.';
+    expect(flagged(text, 'defamation').length).toBeGreaterThan(0);
+    expect(flagged(text, 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Dean Hollis was convicted of dumping asbestos; the photos speak for themselves.', 'defamation')).toEqual([]);
+  });
+
   it('hears blame pinned on a named firm, but not an inquiry that is still finding the cause', () => {
     expect(flagged('Westfield Roofing caused the fire at the school, plain and simple.', 'defamation').length).toBeGreaterThan(0);
     expect(flagged('The cause of the fire at Westfield School is still under investigation.', 'defamation')).toEqual([]);
