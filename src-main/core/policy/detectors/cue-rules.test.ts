@@ -694,6 +694,12 @@ describe('pack 2.7.0', () => {
     expect(flagged('Dean Hollis was convicted of dumping asbestos; the photos speak for themselves.', 'defamation')).toEqual([]);
   });
 
+  it('hears more names for wrongdoers after a named person: tax dodger, slum landlord, loan shark', () => {
+    expect(flagged('Everyone on Hill Street knows Vince Carter is a slum landlord.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Sandra Pike? Total tax dodger, ask anyone at the market.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Borrowing at Christmas? Avoid loan sharks: talk to the credit union first.', 'defamation')).toEqual([]);
+  });
+
   it('hears blame pinned on a named firm, but not an inquiry that is still finding the cause', () => {
     expect(flagged('Westfield Roofing caused the fire at the school, plain and simple.', 'defamation').length).toBeGreaterThan(0);
     expect(flagged('The cause of the fire at Westfield School is still under investigation.', 'defamation')).toEqual([]);
