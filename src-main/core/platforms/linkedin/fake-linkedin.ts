@@ -4,8 +4,10 @@
  * enforces: the LinkedIn-Version header (missing → 400 VERSION_MISSING, retired → 426 NONEXISTENT_VERSION) and
  * X-Restli-Protocol-Version 2.0.0; URL-encoded URNs in paths; the Posts schema (required fields → 422, unknown
  * fields → 422); images that were uploaded by their owner before use; 201 with x-restli-id and no body on create;
- * DELETE of a comment needs ?actor=. Like LinkedIn, it keeps an unescaped reserved character in commentary and shows
- * the post cut short there (`visibleText`), which is how that bug reaches real audiences.
+ * DELETE of a comment needs ?actor=.
+ *
+ * Video follows the "Videos API" (fake-linkedin-videos.ts): multi-part uploads with byte ranges, each part's ETag
+ * brought back in order at finalizeUpload, and processing to wait for before a post may name the video.
  *
  * The signed-in member's roles come from the "Organization Access Control by Role" finder (Community Management):
  * GET /rest/organizationAcls?q=roleAssignee, optionally filtered by `role` and `state`, paged by `start` and `count`,
@@ -15,13 +17,14 @@
  */
 import type { Reply, Route } from '../testing/fault-server';
 import { startFaultServer, type FaultServer } from '../testing/fault-server';
+import { createFakeVideos, type FakeVideo, type FakeVideoSettings } from './fake-linkedin-videos';
 
 type Post = { id: string; author: string; commentary: string; created: number; content: unknown };
 type LiComment = { id: string; commentUrn: string; postUrn: string; actor: string; text: string; created: number; parentComment?: string };
 
 /** An organisation the signed-in member has a role on, as organizationAcls reports it. */
 export type MemberOrg = { id: string; name: string; role: string; state?: string };
-export type FakeLinkedInOptions = { memberOrgs?: MemberOrg[]; aclPageSize?: number };
+export type FakeLinkedInOptions = { memberOrgs?: MemberOrg[]; aclPageSize?: number; video?: Partial<FakeVideoSettings> };
 
 export type FakeLinkedIn = {
   orgId: string;
@@ -29,6 +32,8 @@ export type FakeLinkedIn = {
   memberOrgs: MemberOrg[];
   posts: Map<string, Post>;
   images: Map<string, { owner: string; uploaded: boolean; contentType: string }>;
+  videos: Map<string, FakeVideo>;
+  videoSettings: FakeVideoSettings;
   comments: Map<string, LiComment>;
   handle: Route;
   addComment(postUrn: string, c: { actor: string; text: string; parentComment?: string }): LiComment;
@@ -49,6 +54,7 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
   const posts = new Map<string, Post>();
   const images = new Map<string, { owner: string; uploaded: boolean; contentType: string }>();
   const comments = new Map<string, LiComment>();
+  const video = createFakeVideos(orgUrn, () => String(++seq), opts.video);
 
   /** Rest.li 2.0: URNs in a path segment must arrive URL-encoded. */
   const urnSegment = (raw: string | undefined): string | null => (raw && /^urn%3Ali%3A/i.test(raw) ? decodeURIComponent(raw) : null);
@@ -60,7 +66,10 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
     if (body.author !== orgUrn) return err(403, `Not enough permissions to post as ${String(body.author)}`, 'ACCESS_DENIED');
     if (String(body.commentary).length > 3000) return err(422, 'ERROR :: /commentary :: length exceeds 3000');
     const c = body.content as { media?: { id: string }; multiImage?: { images: Array<{ id: string }> } } | undefined;
-    for (const img of [...(c?.media ? [c.media] : []), ...(c?.multiImage?.images ?? [])]) {
+    if (c?.multiImage?.images.some((i) => i.id.startsWith('urn:li:video:'))) return err(422, 'ERROR :: /content/multiImage/images :: only images are allowed');
+    const unusable = c?.media?.id.startsWith('urn:li:video:') ? video.notUsable(c.media.id) : null;
+    if (unusable) return err(400, unusable, 'INVALID_CONTENT');
+    for (const img of [...(c?.media && !c.media.id.startsWith('urn:li:video:') ? [c.media] : []), ...(c?.multiImage?.images ?? [])]) {
       const known = images.get(img.id);
       if (!known?.uploaded || known.owner !== orgUrn) return err(400, `Image ${img.id} is not available for this author (status ${known ? 'WAITING_UPLOAD' : 'NOT_FOUND'})`, 'INVALID_CONTENT');
     }
@@ -80,6 +89,7 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
     const method = req.method ?? 'GET';
     const body = req.bodyText && /json/.test(h['content-type'] ?? '') ? (JSON.parse(req.bodyText) as Record<string, unknown>) : {};
 
+    if (url.pathname.startsWith('/video-upload/') && method === 'PUT') return video.uploadPart(url, h, req.bodyText);
     if (url.pathname.startsWith('/upload/') && method === 'PUT') {
       const image = images.get(decodeURIComponent(url.pathname.slice('/upload/'.length)));
       if (!image) return err(404, 'Upload URL not found');
@@ -98,6 +108,17 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
       const image = `urn:li:image:D4E10AQ${++seq}`;
       images.set(image, { owner, uploaded: false, contentType: '' });
       return json({ value: { uploadUrlExpiresAt: Date.now() + 3_600_000, uploadUrl: `http://${h.host}/upload/${encodeURIComponent(image)}`, image } });
+    }
+    if (resource === 'videos' && !key && method === 'POST') {
+      const action = url.searchParams.get('action');
+      if (action === 'initializeUpload') return video.initialize(body, String(h.host));
+      if (action === 'finalizeUpload') return video.finalize(body);
+      return err(400, `Unknown action ${String(action)}`, 'ILLEGAL_ARGUMENT');
+    }
+    if (resource === 'videos' && key && !sub && method === 'GET') {
+      const urn = urnSegment(key);
+      if (!urn) return err(400, 'The video URN in the path must be URL-encoded', 'ILLEGAL_ARGUMENT');
+      return video.read(urn);
     }
     if (resource === 'posts' && !key && method === 'POST') return createPost(body);
     if (resource === 'posts' && !key && method === 'GET') {
@@ -168,7 +189,7 @@ export function createFakeLinkedIn(orgId = '2414183', name = 'Herald Test Counci
     return (cut ? little.slice(0, cut.index) : little).replace(/\\(.)/g, '$1');
   }
 
-  return { orgId, memberOrgs, posts, images, comments, handle, addComment, visibleText };
+  return { orgId, memberOrgs, posts, images, videos: video.videos, videoSettings: video.settings, comments, handle, addComment, visibleText };
 }
 
 export async function startFakeLinkedIn(opts: FakeLinkedInOptions = {}): Promise<FakeLinkedIn & { server: FaultServer; serviceUrl: string }> {

@@ -3,8 +3,9 @@
  * the organization id in credentials.extra.organizationId). Doc pages (Microsoft Learn, LinkedIn Marketing,
  * Community Management): "Posts API" (POST /rest/posts answers 201 with the new post's URN in the x-restli-id header
  * and no body; the author finder GET /rest/posts?q=author), "Images API" (POST /rest/images?action=initializeUpload,
- * then PUT the bytes), "Comments API" (/rest/socialActions/{urn}/comments; DELETE needs ?actor=). LinkedIn has no
- * idempotency key: an unknown outcome is reconciled by finding the text among the Page's recent posts.
+ * then PUT the bytes), "Videos API" (initializeUpload, PUT each part, finalizeUpload: videos.ts), "Comments API"
+ * (/rest/socialActions/{urn}/comments; DELETE needs ?actor=). LinkedIn has no idempotency key: an unknown outcome is
+ * reconciled by finding the text among the Page's recent posts.
  * After sign-in, `listTargets` offers the organisations the member administers (organizations.ts).
  */
 import { z } from 'zod';
@@ -14,20 +15,27 @@ import { newerThan } from '../comment-cursor';
 import { recentEnough, sameText } from '../text-match';
 import { LINKEDIN_CAPABILITIES } from './capabilities';
 import { listLinkedInOrganizations } from './organizations';
-import { createLinkedIn, encodeUrn, fromLittleText, toLittleText } from './rest';
+import { createLinkedIn, encodeUrn, fromLittleText, toLittleText, trustedUploadUrl } from './rest';
+import { LINKEDIN_VIDEO_RULES, uploadLinkedInVideo } from './videos';
 
 const PostList = z.object({ elements: z.array(z.object({ id: z.string(), commentary: z.string().default(''), publishedAt: z.number().optional(), createdAt: z.number().optional() })) });
 const LiComment = z.object({ id: z.string(), commentUrn: z.string(), actor: z.string(), message: z.object({ text: z.string() }), created: z.object({ time: z.number() }), parentComment: z.string().optional() });
 const postUrl = (urn: string) => `https://www.linkedin.com/feed/update/${urn}/`;
 const RECENT_POSTS = 10;
+const MB = 1_000_000;
 
-/** The token goes with the bytes, so only to the API's own origin or LinkedIn's HTTPS hosts. */
-function trustedUploadUrl(raw: string, serviceUrl: string): boolean {
-  try {
-    const u = new URL(raw);
-    return u.origin === new URL(serviceUrl).origin || (u.protocol === 'https:' && /(^|\.)linkedin\.com$/.test(u.hostname));
-  } catch {
-    return false;
+/**
+ * A LinkedIn post carries text, or images, or one video (Posts API `content`: `media` or `multiImage`), never images
+ * and video together. Refused here, before anything is uploaded.
+ */
+function refuseMediaLinkedInCannotTake(media: PublishRequest['media']): void {
+  const videos = media.filter((m) => m.kind === 'video');
+  if (videos.length === 0) return;
+  if (videos.length < media.length) throw notSupported('linkedin', 'Mixing images and video in one LinkedIn post', 'post the video and the images as separate posts');
+  if (videos.length > 1) throw notSupported('linkedin', 'Posting more than one video in a LinkedIn post', 'post each video separately');
+  const size = videos[0]!.bytes.length;
+  if (size > LINKEDIN_CAPABILITIES.media.maxVideoBytes) {
+    throw new PlatformError('invalid-content', 'linkedin', `This video is ${Math.ceil(size / MB)} MB, too large for LinkedIn, so nothing was posted. ${LINKEDIN_VIDEO_RULES}.`);
   }
 }
 
@@ -52,6 +60,15 @@ export function createLinkedInAdapter(opts?: AdapterOptions): PlatformAdapter {
     if (!trustedUploadUrl(init.body.value.uploadUrl, ctx.credentials.serviceUrl)) throw new PlatformError('network', 'linkedin', 'LinkedIn offered an upload address Herald does not trust; nothing was posted. Herald will try again later.');
     await li(ctx, 'PUT', init.body.value.uploadUrl, { body: m.bytes, headers: { 'content-type': m.mimeType }, doing: 'uploading the image', mutating: false });
     return init.body.value.image;
+  }
+
+  /** The post's `content`: one video as media, one image as media, several as multiImage; none for text alone. */
+  async function uploadContent(ctx: CallContext, media: PublishRequest['media']) {
+    const video = media.find((m) => m.kind === 'video');
+    if (video) return { media: { id: await uploadLinkedInVideo(li, ctx, org(ctx), video, o) } };
+    const images: Array<{ id: string; altText?: string }> = [];
+    for (const m of media) images.push({ id: await uploadImage(ctx, m), ...(m.alt ? { altText: m.alt } : {}) });
+    return images.length === 1 ? { media: images[0] } : images.length > 1 ? { multiImage: { images } } : undefined;
   }
 
   async function recentPosts(ctx: CallContext, doing: string) {
@@ -90,11 +107,9 @@ export function createLinkedInAdapter(opts?: AdapterOptions): PlatformAdapter {
 
     async publish(ctx, post) {
       if (post.thread?.length) throw notSupported('linkedin', 'Posting a thread', 'publish the updates as separate posts');
-      if (post.media.some((m) => m.kind !== 'image')) throw notSupported('linkedin', 'Posting video through Herald', 'post the video on LinkedIn directly');
+      refuseMediaLinkedInCannotTake(post.media);
       if (post.inReplyTo) return comment(ctx, post.inReplyTo, post.inReplyTo, post.text);
-      const images: Array<{ id: string; altText?: string }> = [];
-      for (const m of post.media) images.push({ id: await uploadImage(ctx, m), ...(m.alt ? { altText: m.alt } : {}) });
-      const content = images.length === 1 ? { media: images[0] } : images.length > 1 ? { multiImage: { images } } : undefined;
+      const content = await uploadContent(ctx, post.media);
       const res = await li(ctx, 'POST', '/rest/posts', {
         body: {
           author: org(ctx),

@@ -6,9 +6,12 @@ import type { CallContext, PublishRequest } from '../adapter';
 import { itSurvivesBadResponses } from '../testing/bad-responses';
 import { createLinkedInAdapter } from './index';
 import { createFakeLinkedIn, startFakeLinkedIn } from './fake-linkedin';
+import { VIDEO_PART_BYTES } from './fake-linkedin-videos';
 import { fromLittleText, toLittleText } from './rest';
 
 const png = new TextEncoder().encode('PNGDATA');
+const mp4 = new TextEncoder().encode('ftypmp42-the-council-meeting-in-26');
+const video = (bytes = mp4) => ({ kind: 'video' as const, mimeType: 'video/mp4', bytes, alt: '' });
 const post = (text: string, extra: Partial<PublishRequest> = {}): PublishRequest => ({ idempotencyKey: 'k', text, media: [], ...extra });
 
 describe('LinkedIn adapter', () => {
@@ -67,6 +70,115 @@ describe('LinkedIn adapter', () => {
     const r = await li.publish(ctx, post('Two photos', { media }));
     const content = fake.posts.get(r.platformPostId)?.content as { multiImage: { images: Array<{ altText: string }> } };
     expect(content.multiImage.images.map((i) => i.altText)).toEqual(['One', 'Two']);
+  });
+
+  it('publishes a video post that names its uploaded video URN', async () => {
+    const r = await li.publish(ctx, post('Watch the council meeting (highlights)', { media: [video()] }));
+    const content = fake.posts.get(r.platformPostId)?.content as { media: { id: string } };
+    expect(content.media.id).toMatch(/^urn:li:video:/);
+    const uploaded = fake.videos.get(content.media.id)!;
+    expect(uploaded).toMatchObject({ status: 'AVAILABLE', fileSizeBytes: mp4.length });
+    expect(uploaded.parts.map((p) => p.received).join('')).toBe(new TextDecoder().decode(mp4));
+  });
+
+  describe('a video larger than one upload part', () => {
+    const finalizeBodies = () => fake.server.requests.filter((q) => q.path === '/rest/videos?action=finalizeUpload').map((q) => JSON.parse(q.body) as { finalizeUploadRequest: { uploadToken: string; uploadedPartIds: string[] } });
+    const partPuts = () => fake.server.requests.filter((q) => q.method === 'PUT' && q.path.startsWith('/video-upload/'));
+    beforeAll(() => {
+      fake.videoSettings.partBytes = 12; // 34 bytes: parts of 12, 12 and 10
+    });
+    afterAll(() => {
+      fake.videoSettings.partBytes = VIDEO_PART_BYTES;
+    });
+
+    it('sends every part and finalises with their ETags in order', async () => {
+      const r = await li.publish(ctx, post('The council meeting in full', { media: [video()] }));
+      const { id } = (fake.posts.get(r.platformPostId)?.content as { media: { id: string } }).media;
+      const { parts, uploadToken } = fake.videos.get(id)!;
+      expect(parts.map((p) => [p.firstByte, p.lastByte])).toEqual([[0, 11], [12, 23], [24, 33]]);
+      expect(parts.map((p) => p.received).join('')).toBe(new TextDecoder().decode(mp4));
+      expect(finalizeBodies().at(-1)?.finalizeUploadRequest).toEqual({ video: id, uploadToken, uploadedPartIds: parts.map((p) => p.etag) });
+      expect(new Set(parts.map((p) => p.etag)).size).toBe(3);
+    });
+
+    it('is checked by a fake that, like LinkedIn, refuses wrong shapes, wrong byte counts and ETags out of order', async () => {
+      const headers = { authorization: 'Bearer good', 'linkedin-version': '202605', 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' };
+      const call = (path: string, body: unknown) => fetch(`${fake.serviceUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const owner = `urn:li:organization:${fake.orgId}`;
+      expect((await call('/rest/videos?action=initializeUpload', { initializeUploadRequest: { owner, fileSizeBytes: 34, title: 'x' } })).status).toBe(422);
+      expect((await call('/rest/videos?action=initializeUpload', { initializeUploadRequest: { owner } })).status).toBe(422);
+      const init = (await (await call('/rest/videos?action=initializeUpload', { initializeUploadRequest: { owner, fileSizeBytes: 34, uploadCaptions: false, uploadThumbnail: false } })).json()) as {
+        value: { video: string; uploadToken: string; uploadInstructions: Array<{ uploadUrl: string; firstByte: number; lastByte: number }> };
+      };
+      const put = (i: number, bytes: Uint8Array, type = 'application/octet-stream') => fetch(init.value.uploadInstructions[i]!.uploadUrl, { method: 'PUT', headers: { ...headers, 'content-type': type }, body: bytes as BodyInit });
+      expect((await put(0, mp4.subarray(0, 11))).status).toBe(400); // one byte short of the part
+      expect((await put(0, mp4.subarray(0, 12), 'video/mp4')).status).toBe(400);
+      const etags: string[] = [];
+      for (const [i, p] of init.value.uploadInstructions.entries()) etags.push((await put(i, mp4.subarray(p.firstByte, p.lastByte + 1))).headers.get('etag')!);
+      const finalize = (uploadedPartIds: string[], uploadToken = init.value.uploadToken) => call('/rest/videos?action=finalizeUpload', { finalizeUploadRequest: { video: init.value.video, uploadToken, uploadedPartIds } });
+      expect((await finalize([...etags].reverse())).status).toBe(400);
+      expect((await finalize(etags.slice(0, 2))).status).toBe(400);
+      expect((await finalize(etags, 'someone-else')).status).toBe(400);
+      expect((await finalize(etags)).status).toBe(200);
+    });
+
+    it('stops at a part that fails to upload, says which, and posts nothing', async () => {
+      const before = { posts: fake.posts.size, finalized: finalizeBodies().length, puts: partPuts().length };
+      fake.server.setRoute((req, url) => (req.method === 'PUT' && url.pathname.endsWith('/1') ? { status: 500, body: '{"message":"Internal Server Error"}' } : fake.handle(req, url)));
+      try {
+        await expect(li.publish(ctx, post('Broken upload', { media: [video()] }))).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/uploading the video \(part 2 of 3\)/) });
+      } finally {
+        fake.server.setRoute(fake.handle);
+      }
+      expect(partPuts().length - before.puts).toBe(2); // part 3 is never tried
+      expect(finalizeBodies().length).toBe(before.finalized);
+      expect(fake.posts.size).toBe(before.posts);
+    });
+
+    it('stops when a part’s answer has no ETag, since the upload cannot be finished without it', async () => {
+      const before = fake.posts.size;
+      fake.server.setRoute(async (req, url) => {
+        const reply = await fake.handle(req, url);
+        return req.method === 'PUT' && url.pathname.endsWith('/0') && reply !== 'hang' ? { ...reply, headers: {} } : reply;
+      });
+      try {
+        await expect(li.publish(ctx, post('No ETag', { media: [video()] }))).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/part 1 of 3.*no ETag.*Nothing was posted/) });
+      } finally {
+        fake.server.setRoute(fake.handle);
+      }
+      expect(fake.posts.size).toBe(before);
+    });
+  });
+
+  it('refuses images with video, or two videos, before uploading anything', async () => {
+    const before = fake.server.requests.length;
+    const img = { kind: 'image' as const, mimeType: 'image/png', bytes: png, alt: 'A photo' };
+    await expect(li.publish(ctx, post('Mixed', { media: [img, video()] }))).rejects.toMatchObject({ kind: 'not-supported', message: expect.stringMatching(/Mixing images and video.*separate posts/) });
+    await expect(li.publish(ctx, post('Two videos', { media: [video(), video()] }))).rejects.toMatchObject({ kind: 'not-supported', message: expect.stringMatching(/more than one video/) });
+    expect(fake.server.requests.length).toBe(before);
+  });
+
+  it('waits for LinkedIn to finish processing the video before posting it', async () => {
+    const patient = createLinkedInAdapter({ timeoutMs: 2_000, pollIntervalMs: 5 });
+    fake.videoSettings.processingPolls = 2;
+    try {
+      const r = await patient.publish(ctx, post('Processed first', { media: [video()] }));
+      const { id } = (fake.posts.get(r.platformPostId)?.content as { media: { id: string } }).media;
+      expect(fake.server.requests.filter((q) => q.method === 'GET' && q.path === `/rest/videos/${encodeURIComponent(id)}`)).toHaveLength(3);
+    } finally {
+      fake.videoSettings.processingPolls = 0;
+    }
+  });
+
+  it('says LinkedIn could not process the video, with what LinkedIn takes, and posts nothing', async () => {
+    const before = fake.posts.size;
+    fake.videoSettings.processingFails = true;
+    try {
+      await expect(li.publish(ctx, post('Unplayable', { media: [video()] }))).rejects.toMatchObject({ kind: 'invalid-content', message: expect.stringMatching(/could not process this video.*MP4/) });
+    } finally {
+      fake.videoSettings.processingFails = false;
+    }
+    expect(fake.posts.size).toBe(before);
   });
 
   it('fetches comments since a cursor, replies to one, and deletes one on its own post', async () => {
@@ -158,6 +270,18 @@ describe('LinkedIn adapter, bad responses', () => {
       fallback: fake.handle,
       adjust: (reply, name) => (reply === 'hang' || name === 'a missing required field' ? reply : { ...reply, headers: { ...reply.headers, 'x-restli-id': 'urn:li:share:7300000000000000001' } }),
       call: (url) => li.publish(ctxFor(url), post('Bad-response case')),
+    });
+  });
+  describe('publish with a video: the processing check', () => {
+    // Nothing is visible until the post is made, so a bad answer here is a plain retryable failure, never unknown-outcome.
+    itSurvivesBadResponses({
+      operation: 'publish with a video',
+      mutating: false,
+      valid: { id: 'urn:li:video:C5F10AQ1', status: 'AVAILABLE' },
+      dropField: (v) => ({ id: v.id }),
+      isTarget: (req, url) => req.method === 'GET' && url.pathname.startsWith('/rest/videos/'),
+      fallback: fake.handle,
+      call: (url) => li.publish(ctxFor(url), post(`Video bad-response case ${Math.random()}`, { media: [video()] })),
     });
   });
 });

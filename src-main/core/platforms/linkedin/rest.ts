@@ -18,6 +18,16 @@ export const LINKEDIN_VERSION = '202605';
 
 export const encodeUrn = (urn: string): string => encodeURIComponent(urn).replace(/\(/g, '%28').replace(/\)/g, '%29');
 
+/** The token goes with the bytes, so only to the API's own origin or LinkedIn's HTTPS hosts. */
+export function trustedUploadUrl(raw: string, serviceUrl: string): boolean {
+  try {
+    const u = new URL(raw);
+    return u.origin === new URL(serviceUrl).origin || (u.protocol === 'https:' && /(^|\.)linkedin\.com$/.test(u.hostname));
+  } catch {
+    return false;
+  }
+}
+
 const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
 
 export function toLittleText(text: string): string {

@@ -719,4 +719,38 @@ describe('pack 2.7.0', () => {
     expect(flagged('Libraries stay open because a Labour council chose to fund them.', 'party-political').length).toBeGreaterThan(0);
     expect(flagged('Thank you to everyone in the labour ward at Anytown General for their care.', 'party-political')).toEqual([]);
   });
+
+  it('hears the council speaking as more national bodies, but not their advice credited to them', () => {
+    expect(flagged('This is the Health and Safety Executive. We will be inspecting scaffolding in the town centre.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Citizens Advice here! We have drop-in sessions at the library every Tuesday.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Cold weather guidance from the UK Health Security Agency: heat your home to at least 18C.', 'impersonation')).toEqual([]);
+  });
+
+  it('hears the corporate account posing as a resident or an ordinary member of staff', () => {
+    expect(flagged('I run a local business on Market Street and honestly, the new parking scheme is brilliant.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Meet Asha, who runs a café on Market Street: “I run a small business and the grant kept us open,” she said.', 'impersonation')).toEqual([]);
+  });
+
+  it('hears a firm or product vouched for from experience, and a colleague’s side business to book', () => {
+    expect(flagged('Looking for accounts software? We switched to LedgerLite in spring and have never looked back.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Our payroll lead Tom Reyes now runs a gardening business at weekends. Top-notch work, book him!', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Need advice on debt? Ring Citizens Advice: they really know their stuff.', 'endorsement')).toEqual([]);
+  });
+
+  it('hears a party’s prospects in power and a party leader’s “lot”', () => {
+    expect(flagged('Libraries would be first to go if the Greens got in, trust us. Well, if they get in.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Whatever you think of Starmer’s lot, the bypass is finally funded.', 'party-political').length).toBeGreaterThan(0);
+  });
+
+  it('hears a pay decision trailed before committee and a “don’t forward” note', () => {
+    expect(flagged('The new Chief Executive will be on £190k. That’ll raise a few eyebrows when it goes to committee.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Please don’t forward: the shortlisting scores for Friday are in the attached sheet.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Senior pay goes to committee on 4 March: the agenda and papers are published on our website.', 'confidential')).toEqual([]);
+  });
+
+  it('hears a tribunal claim heading for a hearing, but not a licensing sub-committee hearing', () => {
+    expect(flagged('Our equal pay litigation goes to a full hearing in June, and we expect to win.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Licensing sub-committee hearing on Monday at 2pm in Committee Room 1: new premises licence for The Ship.', 'legal-proceedings')).toEqual([]);
+  });
 });
+
