@@ -81,7 +81,7 @@ function readRows(file: string, required = true): Row[] {
 }
 
 /** Blind sets already scored once (see resources/policy-testset/README.md), by their letter. */
-const CONSUMED_BLIND_SETS = ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'za'];
+const CONSUMED_BLIND_SETS = ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'za', 'zb', 'zc', 'zd', 'ze'];
 const training = [
   ...['cue-train', 'cue-train-2', 'cue-train-3', 'cue-train-4', 'cue-train-5', 'cue-train-6', 'cue-train-7', 'cue-train-8', 'cue-train-9'].flatMap((f) => readRows(at(`resources/policy-training/${f}.jsonl`), false)),
   ...readRows(at('resources/policy-testset/uk-posts.jsonl')),

@@ -1,7 +1,8 @@
 /**
  * What Herald can do on a Facebook Page, as data (DESIGN.md rule 7). Sources: Graph API reference pages "Page Feed",
- * "Page Photos", "Photo" (alt_text_custom; static images under 10 MB), "Comment" (is_hidden), "Users or Pages Blocked
- * from a Page" (the Page's blocked list), "Page Published Posts".
+ * "Page Photos", "Photo" (alt_text_custom; static images under 10 MB), "Page Videos" and "Uploading Videos with the
+ * Graph API" (one video per post; a non-resumable upload takes up to 1 GB and 20 minutes), "Comment" (is_hidden),
+ * "Users or Pages Blocked from a Page" (the Page's blocked list), "Page Published Posts".
  */
 import type { Capabilities } from '../adapter';
 
@@ -10,11 +11,12 @@ export const FACEBOOK_CAPABILITIES: Capabilities = {
   // Facebook's long-standing post limit; Graph counts UTF-16 code units.
   text: { maxLength: 63_206, counting: 'utf16', perInstanceLimit: false, requiresMedia: false },
   media: {
-    kinds: ['image'],
+    kinds: ['image', 'video'],
     maxImages: 10,
-    maxVideos: 0,
+    maxVideos: 1,
     maxImageBytes: 10 * 1024 * 1024,
-    maxVideoBytes: 0,
+    // Herald uploads a video in one request (non-resumable), which Graph limits to 1 GB; read as decimal, the stricter.
+    maxVideoBytes: 1_000_000_000,
     // alt_text_custom has no documented length limit; Herald keeps it to a screen-reader-friendly 1,000.
     altText: { supported: true, maxLength: 1_000 },
     needsPublicUrl: false,
@@ -31,6 +33,8 @@ export const FACEBOOK_CAPABILITIES: Capabilities = {
     'Blocking bans the person from the Page: they can no longer comment, react or message it.',
     'Herald reads comments on the Page’s 25 most recent posts.',
     'Facebook refuses a post identical to one the Page made moments before (error 506).',
-    'Video posts are not yet supported by Herald on Facebook.',
+    'A Facebook post carries either photos or one video, not both.',
+    'Herald sends a Facebook video in one upload, so videos are limited to 1 GB and 20 minutes. The post’s text becomes the video’s description.',
+    'Facebook video has no alt text, and Herald does not yet send a captions file with it.',
   ],
 };

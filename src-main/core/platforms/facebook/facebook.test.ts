@@ -6,8 +6,11 @@ import { PlatformError, type CallContext, type PublishRequest } from '../adapter
 import { itSurvivesBadResponses } from '../testing/bad-responses';
 import { createFacebookAdapter } from './index';
 import { createFakeFacebook, startFakeFacebook } from './fake-facebook';
+import { uploadTimeoutMs, videoServiceUrl } from './videos';
 
 const png = new TextEncoder().encode('PNGDATA');
+const mp4 = new TextEncoder().encode('ftypmp42-the-new-leisure-centre');
+const video = (bytes = mp4) => ({ kind: 'video' as const, mimeType: 'video/mp4', bytes, alt: '' });
 const post = (text: string, extra: Partial<PublishRequest> = {}): PublishRequest => ({ idempotencyKey: 'k1', text, media: [], ...extra });
 
 describe('Facebook Page adapter', () => {
@@ -45,10 +48,59 @@ describe('Facebook Page adapter', () => {
     expect(ids.map((id) => fake.photos.get(id)?.alt)).toEqual(['Stage', 'Crowd']);
   });
 
-  it('refuses threads and video with not-supported, saying what to do instead', async () => {
-    await expect(fb.publish(ctx, post('a', { thread: [{ text: 'b', media: [] }] }))).rejects.toMatchObject({ kind: 'not-supported' });
-    const video = { kind: 'video' as const, mimeType: 'video/mp4', bytes: png, alt: '' };
-    await expect(fb.publish(ctx, post('a', { media: [video] }))).rejects.toMatchObject({ kind: 'not-supported', message: expect.stringMatching(/Meta Business Suite/) });
+  it('publishes a video post: the file as multipart source, the text as its description', async () => {
+    const r = await fb.publish(ctx, post('Tour the new leisure centre.', { media: [video()] }));
+    expect(r.url).toBe(`https://www.facebook.com/${r.platformPostId}`);
+    const uploaded = fake.videos.get(r.platformPostId)!;
+    expect(uploaded).toMatchObject({ description: 'Tour the new leisure centre.', contentType: 'video/mp4', size: mp4.length });
+    expect(fake.posts.get(uploaded.postId)?.message).toBe('Tour the new leisure centre.');
+    // And it can be taken down again by the id publish returned.
+    await fb.deletePost(ctx, r.platformPostId);
+    expect(fake.posts.has(uploaded.postId)).toBe(false);
+  });
+
+  it('sends video to graph-video.facebook.com, as Graph asks, with a time limit that grows with the file', () => {
+    expect(videoServiceUrl('https://graph.facebook.com/v21.0/')).toBe('https://graph-video.facebook.com/v21.0');
+    expect(videoServiceUrl('http://127.0.0.1:4000/v21.0')).toBe('http://127.0.0.1:4000/v21.0');
+    expect(uploadTimeoutMs(1_000_000_000, 30_000)).toBeGreaterThanOrEqual(60 * 60_000); // 1 GB at 2 Mbit/s
+    expect(uploadTimeoutMs(10, 30_000)).toBeLessThan(31_000);
+  });
+
+  it('is checked by a fake that, like Graph, refuses a video post whose text is sent as message, or a non-video file', async () => {
+    const send = (fields: Record<string, string>, type = 'video/mp4') => {
+      const form = new FormData();
+      form.set('source', new Blob([mp4 as BlobPart], { type }), 'video.mp4');
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      return fetch(`${fake.serviceUrl}/${fake.pageId}/videos`, { method: 'POST', headers: { authorization: 'Bearer good' }, body: form });
+    };
+    expect(await (await send({ message: 'Lost text' })).json()).toMatchObject({ error: { code: 100, message: expect.stringMatching(/description/) } });
+    expect((await send({ description: 'x' }, 'image/png')).status).toBe(400);
+  });
+
+  it('refuses photos with video, or two videos, before uploading anything', async () => {
+    const before = fake.server.requests.length;
+    const photo = { kind: 'image' as const, mimeType: 'image/png', bytes: png, alt: 'A photo' };
+    await expect(fb.publish(ctx, post('Mixed', { media: [photo, video()] }))).rejects.toMatchObject({ kind: 'not-supported', message: expect.stringMatching(/Mixing photos and video.*separate posts/) });
+    await expect(fb.publish(ctx, post('Two videos', { media: [video(), video()] }))).rejects.toMatchObject({ kind: 'not-supported', message: expect.stringMatching(/more than one video/) });
+    expect(fake.server.requests.length).toBe(before);
+  });
+
+  it('reconciles a video post whose answer was lost, by its description', async () => {
+    const quick = createFacebookAdapter({ timeoutMs: 300 });
+    fake.server.setRoute(async (req, url) => {
+      const reply = await fake.handle(req, url);
+      return req.method === 'POST' && url.pathname.endsWith('/videos') ? 'hang' : reply;
+    });
+    try {
+      await expect(quick.publish(ctx, post('Leisure centre video, lost answer.', { media: [video()] }))).rejects.toMatchObject({ kind: 'unknown-outcome' });
+    } finally {
+      fake.server.setRoute(fake.handle);
+    }
+    expect(await fb.findPublished(ctx, post('Leisure centre video, lost answer.', { media: [video()] }))).toMatchObject({ platformPostId: expect.any(String) });
+  });
+
+  it('refuses threads with not-supported, saying what to do instead', async () => {
+    await expect(fb.publish(ctx, post('a', { thread: [{ text: 'b', media: [] }] }))).rejects.toMatchObject({ kind: 'not-supported', message: expect.stringMatching(/separate posts/) });
   });
 
   it('refuses an identical post straight after another with invalid-content (Graph code 506)', async () => {
@@ -149,6 +201,17 @@ describe('Facebook Page adapter, bad responses', () => {
       isTarget: (req, url) => req.method === 'POST' && url.pathname === '/v21.0/1001/feed',
       fallback: fake.handle,
       call: (url) => fb.publish(ctxFor(url), post(`Bad-response case ${Math.random()}`)),
+    });
+  });
+  describe('publish with a video', () => {
+    itSurvivesBadResponses({
+      operation: 'publish with a video',
+      mutating: true,
+      valid: { id: '17000000042' },
+      dropField: () => ({}),
+      isTarget: (req, url) => req.method === 'POST' && url.pathname === '/v21.0/1001/videos',
+      fallback: fake.handle,
+      call: (url) => fb.publish(ctxFor(url), post(`Video bad-response case ${Math.random()}`, { media: [video()] })),
     });
   });
 });

@@ -6,6 +6,12 @@
  * `is_hidden` must be a boolean, an identical post straight after another is refused (code 506), and usage headers
  * (X-Business-Use-Case-Usage) come back on every answer.
  *
+ * Video ("Page Videos"; "Uploading Videos with the Graph API"): POST /{page-id}/videos takes the file as a multipart
+ * `source` of a video/* type, at most 1 GB in this non-resumable form; the post's text is `description` (a `message`
+ * or `caption`, which this edge does not have, is refused rather than silently dropped, as is any other parameter the
+ * edge does not take); the answer is the video's `id`, and the video's post then appears among the Page's published
+ * posts with the description as its message. DELETE of the video id removes both.
+ *
  * The signed-in person's Pages come from GET /me/accounts (Pages API "Manage a Page"; User "Accounts" edge): each
  * with its id, name, a Page access token and the person's `tasks` on it, cursor-paged (Graph API "Paginated Results":
  * `paging.cursors.after`, and `paging.next` only while more remain). Only the user token may ask (with a Page token,
@@ -15,9 +21,10 @@
  */
 import type { Reply, Route } from '../testing/fault-server';
 import { startFaultServer, type FaultServer } from '../testing/fault-server';
-import { checkToken, graphError, iso, json, nextId, readParams, segments, tokenOf } from '../meta/fake-graph';
+import { checkToken, graphError, iso, json, nextId, readParams, segments, tokenOf, type UploadedFile } from '../meta/fake-graph';
 
-type Post = { id: string; message: string; created: number; photoIds: string[] };
+type Post = { id: string; message: string; created: number; photoIds: string[]; videoId?: string };
+type Video = { id: string; postId: string; description: string; title: string | null; contentType: string; size: number };
 type Photo = { id: string; alt: string | null; published: boolean; contentType: string };
 type FbComment = { id: string; postId: string; message: string; fromId: string; fromName: string; created: number; parent?: string; hidden: boolean };
 
@@ -33,12 +40,17 @@ export type FakeFacebook = {
   tokensUsed: Array<{ method: string; path: string; token: string | null }>;
   posts: Map<string, Post>;
   photos: Map<string, Photo>;
+  videos: Map<string, Video>;
   comments: Map<string, FbComment>;
   blocked: Set<string>;
   handle: Route;
   /** A visitor's comment (or reply, with `parent`) arriving now, or at `created`. */
   addComment(postId: string, c: { message: string; fromId: string; fromName: string; parent?: string; created?: number }): FbComment;
 };
+
+/** The parameters POST /{page-id}/videos takes in a non-resumable upload, as Herald might send them. */
+const VIDEO_PARAMS = new Set(['source', 'file_url', 'description', 'title', 'published', 'access_token']);
+const MAX_NON_RESUMABLE_BYTES = 1024 ** 3;
 
 export const ALL_TASKS = ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'];
 
@@ -47,6 +59,7 @@ export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Coun
   const tokensUsed: FakeFacebook['tokensUsed'] = [];
   const posts = new Map<string, Post>();
   const photos = new Map<string, Photo>();
+  const videos = new Map<string, Video>();
   const comments = new Map<string, FbComment>();
   const blocked = new Set<string>();
   const usage = { 'x-business-use-case-usage': JSON.stringify({ [pageId]: [{ type: 'pages', call_count: 12, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 0 }] }) };
@@ -103,6 +116,7 @@ export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Coun
       if (reply !== 'hang' && reply.status !== 200) return reply;
       return ok({ id: photo.id, post_id: [...posts.keys()].at(-1) });
     }
+    if (node === pageId && edge === 'videos' && method === 'POST') return createVideo(params, files);
     if (node === pageId && edge === 'published_posts' && method === 'GET') {
       const limit = Number(params.get('limit') ?? 25);
       const data = [...posts.values()].reverse().slice(0, limit).map((p) => ({ id: p.id, message: p.message, created_time: iso(p.created), permalink_url: `https://www.facebook.com/${p.id}` }));
@@ -138,11 +152,29 @@ export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Coun
       return ok({ success: true });
     }
     if (!edge && method === 'DELETE') {
+      const video = videos.get(node);
+      if (video && videos.delete(node) && posts.delete(video.postId)) return ok({ success: true });
       if (posts.delete(node) || comments.delete(node)) return ok({ success: true });
       return noObject(node);
     }
     return graphError(400, 100, `(#100) Unsupported ${method} request to /${segments(url).join('/')}`);
   };
+
+  /** A non-resumable video upload: one video/* `source` file, its text in `description`, nothing the edge lacks. */
+  function createVideo(params: URLSearchParams, files: Map<string, UploadedFile>): Reply {
+    const unknown = [...params.keys(), ...files.keys()].filter((k) => !VIDEO_PARAMS.has(k));
+    if (unknown.length) return graphError(400, 100, `(#100) Param ${unknown[0]} is not valid for the videos edge${unknown[0] === 'message' || unknown[0] === 'caption' ? '; a video post’s text is its description' : ''}`);
+    const source = files.get('source');
+    if (!source && !params.get('file_url')) return graphError(400, 100, '(#100) A video upload needs a source file or a file_url', { type: 'OAuthException' });
+    if (source && !source.contentType.startsWith('video/')) return graphError(400, 352, `(#352) Sorry, the video file you selected is in a format that we don't support (${source.contentType || 'no type'})`);
+    if (source && source.size > MAX_NON_RESUMABLE_BYTES) return graphError(400, 6000, '(#6000) There was a problem uploading your video file: non-resumable uploads are limited to 1 GB');
+    const post: Post = { id: `${pageId}_${nextId()}`, message: params.get('description') ?? '', created: Date.now(), photoIds: [] };
+    const video: Video = { id: nextId(), postId: post.id, description: post.message, title: params.get('title'), contentType: source?.contentType ?? '', size: source?.size ?? 0 };
+    post.videoId = video.id;
+    posts.set(post.id, post);
+    videos.set(video.id, video);
+    return ok({ id: video.id });
+  }
 
   /** One page of /me/accounts (`url` as the client called it): `fields` honoured, at most `limit` Pages, cursor paging. */
   function accountsPage(params: URLSearchParams, url: URL): unknown {
@@ -170,7 +202,7 @@ export function createFakeFacebook(pageId = '1001', pageName = 'Herald Test Coun
     return comment;
   }
 
-  return { pageId, managedPages, tokensUsed, posts, photos, comments, blocked, handle, addComment };
+  return { pageId, managedPages, tokensUsed, posts, photos, videos, comments, blocked, handle, addComment };
 }
 
 export async function startFakeFacebook(opts: FakeFacebookOptions = {}): Promise<FakeFacebook & { server: FaultServer; serviceUrl: string }> {

@@ -1,20 +1,22 @@
 /**
  * Facebook Pages through the Graph API (base URL in credentials.serviceUrl, e.g. https://graph.facebook.com/v21.0;
  * the Page id in credentials.extra.pageId; a Page access token). Doc pages: "Page Feed" (POST /{page-id}/feed),
- * "Page Photos" (POST /{page-id}/photos, multipart `source`, `published=false` for multi-photo posts),
+ * "Page Photos" (POST /{page-id}/photos, multipart `source`, `published=false` for multi-photo posts), "Page Videos"
+ * and "Uploading Videos with the Graph API" (POST /{page-id}/videos on graph-video.facebook.com: videos.ts),
  * "Comment" (POST /{comment-id} is_hidden, DELETE), "Object Comments" (GET /{object-id}/comments, filter=stream),
  * "Users or Pages Blocked from a Page" (POST /{page-id}/blocked), "Page Published Posts".
  * Facebook has no idempotency key, so an unknown outcome is reconciled by finding the text among recent posts.
  * After sign-in, `listTargets` offers the Pages the person can post to, each with its Page token (pages.ts).
  */
 import { z } from 'zod';
-import { notSupported, type CallContext, type Comment, type PlatformAdapter, type PublishRequest, type PublishedPost } from '../adapter';
+import { PlatformError, notSupported, type CallContext, type Comment, type PlatformAdapter, type PublishRequest, type PublishedPost } from '../adapter';
 import { resolveOptions, type AdapterOptions } from '../adapter-options';
 import { newerThan, sinceSeconds } from '../comment-cursor';
 import { createGraph, graphUsage, requireExtra } from '../meta/graph';
 import { recentEnough, sameText } from '../text-match';
 import { FACEBOOK_CAPABILITIES } from './capabilities';
 import { listFacebookPages } from './pages';
+import { FACEBOOK_VIDEO_RULES, publishFacebookVideo } from './videos';
 
 const Id = z.object({ id: z.string() });
 const Success = z.object({ success: z.boolean() });
@@ -32,6 +34,22 @@ const IdList = z.object({ data: z.array(Id) });
 const RECENT_POSTS = 25;
 
 const postUrl = (id: string) => `https://www.facebook.com/${id}`;
+const MB = 1_000_000;
+
+/**
+ * A Page post carries photos or one video, never both: attached_media takes only unpublished photos ("Page Feed"), and
+ * a video is its own post ("Page Videos"). Refused here, before anything is uploaded.
+ */
+function refuseMediaFacebookCannotTake(media: PublishRequest['media']): void {
+  const videos = media.filter((m) => m.kind === 'video');
+  if (videos.length === 0) return;
+  if (videos.length < media.length) throw notSupported('facebook', 'Mixing photos and video in one Facebook post', 'post the video and the photos as separate posts');
+  if (videos.length > 1) throw notSupported('facebook', 'Posting more than one video in a Facebook post', 'post each video separately');
+  const size = videos[0]!.bytes.length;
+  if (size > FACEBOOK_CAPABILITIES.media.maxVideoBytes) {
+    throw new PlatformError('invalid-content', 'facebook', `This video is ${Math.ceil(size / MB)} MB, too large, so nothing was posted. ${FACEBOOK_VIDEO_RULES}.`);
+  }
+}
 
 export function createFacebookAdapter(opts?: AdapterOptions): PlatformAdapter {
   const o = resolveOptions(opts);
@@ -78,13 +96,15 @@ export function createFacebookAdapter(opts?: AdapterOptions): PlatformAdapter {
 
     async publish(ctx, post) {
       if (post.thread?.length) throw notSupported('facebook', 'Posting a thread', 'publish the updates as separate posts');
-      if (post.media.some((m) => m.kind !== 'image')) throw notSupported('facebook', 'Posting video through Herald', 'post the video in Meta Business Suite');
+      refuseMediaFacebookCannotTake(post.media);
       if (post.inReplyTo) {
         const { body } = await graph.post(ctx, `${post.inReplyTo}/comments`, { body: new URLSearchParams({ message: post.text }), schema: Id, doing: 'posting the reply' });
         return { platformPostId: body.id, url: null, publishedAt: o.now() };
       }
       let id: string;
-      if (post.media.length > 0) id = await publishPhotos(ctx, post);
+      const video = post.media.find((m) => m.kind === 'video');
+      if (video) id = await publishFacebookVideo(o, ctx, page(ctx), post.text, video);
+      else if (post.media.length > 0) id = await publishPhotos(ctx, post);
       else id = (await graph.post(ctx, `${page(ctx)}/feed`, { body: new URLSearchParams({ message: post.text }), schema: Id, doing: 'publishing the post' })).body.id;
       return { platformPostId: id, url: postUrl(id), publishedAt: o.now() };
     },

@@ -33,7 +33,7 @@ const InitializedUpload = z.object({
 });
 const VideoStatus = z.object({ status: z.string() });
 
-/** What LinkedIn accepts, from the "Video File Size Specifications" and the Posts API video notes; shown in messages. */
+/** What LinkedIn accepts for video (Videos API, "Video File Size Specifications"), for messages. */
 export const LINKEDIN_VIDEO_RULES = 'LinkedIn takes MP4 video from 3 seconds to 30 minutes long and from 75 KB to 500 MB';
 
 const nothingPosted = (why: string) => new PlatformError('network', 'linkedin', `${why} Nothing was posted; Herald will try again later.`);

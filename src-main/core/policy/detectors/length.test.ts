@@ -49,7 +49,11 @@ describe('length', () => {
   it('checks media counts, kinds, alt text length and platforms that need media', () => {
     const img = { kind: 'image' as const, alt: 'A photo of the library', source: 'Comms', licence: 'Own' };
     expect(lengthFindings('Hello', 'x', { media: [img, img, img, img, img] }).map((f) => f.message)).toEqual(['X takes at most 4 images; this post has 5.']);
-    expect(lengthFindings('Hello', 'facebook', { media: [{ kind: 'video', source: 'Comms', licence: 'Own' }] }).map((f) => f.ruleId)).toEqual(['length.media-kind-unsupported']);
+    expect(lengthFindings('Hello', 'youtube', { media: [{ kind: 'image', source: 'Comms', licence: 'Own' }] }).map((f) => f.ruleId)).toEqual(['length.media-kind-unsupported']);
+    // LinkedIn and Facebook Pages take one video a post.
+    const video = { kind: 'video' as const, alt: 'Bin lorry at work', source: 'Comms', licence: 'Own' };
+    expect(lengthFindings('Hello', 'linkedin', { media: [video] }).map((f) => f.ruleId)).toEqual([]);
+    expect(lengthFindings('Hello', 'facebook', { media: [video, video] }).map((f) => f.ruleId)).toEqual(['length.too-many-videos']);
     expect(lengthFindings('Hello', 'instagram', { media: [] }).map((f) => f.ruleId)).toEqual(['length.media-required']);
     // A caption checked without saying what media the post has: not known, so not refused.
     expect(lengthFindings('Hello', 'instagram').map((f) => f.ruleId)).toEqual([]);
