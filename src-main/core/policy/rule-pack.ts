@@ -87,6 +87,11 @@ const cueSchema = z.object({
   excuses: z.boolean().optional(),
   /** Raised only when the phrase closes the post as its signature ("... – HMRC"), the way another body signs off. */
   onlyInSignOff: z.boolean().optional(),
+  /**
+   * false: an "unless" exception only stops this cue; it does not excuse the category for the classifier. For cues
+   * whose exceptions are broad ("our", "the council"): they say this wording is harmless here, not that the whole post is.
+   */
+  unlessExcuses: z.boolean().optional(),
 });
 
 /** An organisation-supplied regular expression, compiled with RE2 (linear time: it can never backtrack catastrophically). */

@@ -29,6 +29,19 @@ function referenceScores(s: ClassifierSection, text: string): number[] {
 }
 
 describe('cue classifier', () => {
+  it('lets a cue’s exception quiet the classifier for its category, unless the cue says its exceptions are narrow', () => {
+    // A made-up cue on the first word of ALLEGATION, with the second as its requirement and the third as its exception.
+    const cue = (unlessExcuses?: boolean) => {
+      const pack = defaultPack();
+      const words = ALLEGATION.toLowerCase().match(/[a-z]+/g)!;
+      pack.cues.push({ rule: 'defamation.allegation-named', phrases: [words[0]!], requires: { phrases: [words[1]!], within: 200 }, unless: { phrases: [words[2]!], within: 200 }, ...(unlessExcuses === undefined ? {} : { unlessExcuses }) });
+      return createPolicyEngine(pack, defaultPolicySettings());
+    };
+    const model = (e: ReturnType<typeof createPolicyEngine>) => check(ALLEGATION, {}, e).filter((f) => f.ruleId === 'defamation.model');
+    expect(model(cue())).toEqual([]);
+    expect(model(cue(false)).length).toBe(1);
+  });
+
   it('flags an unseen paraphrase of an allegation about a named business', () => {
     const text = ALLEGATION;
     const found = serious(check(text)).filter((f) => f.category === 'defamation');

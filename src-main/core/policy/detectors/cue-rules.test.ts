@@ -752,5 +752,57 @@ describe('pack 2.7.0', () => {
     expect(flagged('Our equal pay litigation goes to a full hearing in June, and we expect to win.', 'legal-proceedings').length).toBeGreaterThan(0);
     expect(flagged('Licensing sub-committee hearing on Monday at 2pm in Committee Room 1: new premises licence for The Ship.', 'legal-proceedings')).toEqual([]);
   });
+
+  it('hears a verdict foretold, evidence canvassed before a trial and a claim the council will defend', () => {
+    expect(flagged('Not much we can say while it is at court, but we know how this ends: he will be found guilty.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Did you see the fight outside the Globe? Tell us what you saw before the trial on Monday.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('The council will defend the claim brought against it by Hillside Homes.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('The claim brought against us by Hillside Homes was withdrawn last week.', 'legal-proceedings')).toEqual([]);
+  });
+
+  it('leaves a concluded High Court case and a licensing sub-committee notice alone', () => {
+    expect(flagged('The High Court upheld our decision on the Orchard Street scheme in May. We accept the ruling.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Licensing sub-committee: the review of the Plough’s licence will be heard in public on 2 June.', 'legal-proceedings')).toEqual([]);
+  });
+
+  it('hears insinuation by “coincidence?” about a named person, but leaves a party’s vote to the party rule', () => {
+    expect(flagged('Mark Tolland’s brother-in-law won the resurfacing contract. Coincidence?', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('The Green group voted against the bus lane. Make of that what you will.', 'defamation')).toEqual([]);
+  });
+
+  it('hears a named firm caught lying or trading with no licence', () => {
+    expect(flagged('Fairdeal Motors were caught lying to our inspectors about the mileage.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Moonlight Bar is selling drink with no licence whatsoever.', 'defamation').length).toBeGreaterThan(0);
+  });
+
+  it('hears five stars or “number one provider” for a named business, but not a hygiene rating', () => {
+    expect(flagged('Kirk’s Opticians: five stars from everyone in the parking team!', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Proud to work with Greenleaf Care, Anytown’s number one home care provider.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Well done to Kirk’s Café on five stars from our food hygiene inspectors!', 'endorsement')).toEqual([]);
+  });
+
+  it('says a directory is not an endorsement without the classifier crying wolf', () => {
+    expect(flagged('Our approved traders list is not an endorsement: we don’t recommend any one business.', 'endorsement')).toEqual([]);
+  });
+
+  it('hears a party’s plan named, and a party’s account thanked by its handle', () => {
+    expect(flagged('Reform’s plan for the high street is just what traders need.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Thanks @NorthfieldLibDems for sharing our flu clinic dates!', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Thanks @NorthfieldLibrary for sharing our flu clinic dates!', 'party-political')).toEqual([]);
+  });
+
+  it('hears Security Check named as a condition of a post, and SC held by staff', () => {
+    expect(flagged('Applicants must have lived in the UK for five years to meet Security Check requirements.', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('Only colleagues with valid SC can attend the exercise.', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('Anytown SC under-12s won the county swimming gala!', 'security-clearance')).toEqual([]);
+  });
+
+  it('hears the account handed to another body', () => {
+    expect(flagged('This account is being run by the Environment Agency until Friday.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('leaves the council’s own Director of Public Health introducing herself alone', () => {
+    expect(flagged('I’m Dr Lena Moss, Director of Public Health. My annual report looks at loneliness.', 'impersonation')).toEqual([]);
+  });
 });
 

@@ -72,8 +72,9 @@ export function detectCues(ctx: CheckContext): void {
       const unless = ctx.compiled.cueUnless[i]!;
       for (let k = 0; k < unless.length; k++) {
         if (near(all.get(unless[k]!.key), h.start, h.end, unless[k]!.within, unless[k]!.side)) {
-          // An exception to an excusing cue means the wording is not the harmless kind after all.
-          if (!cue.excuses) ctx.excused(rule);
+          // An exception to an excusing cue means the wording is not the harmless kind after all. A cue with broad
+          // exceptions says so (unlessExcuses: false): its exception clears only this wording, not the post.
+          if (!cue.excuses && cue.unlessExcuses !== false) ctx.excused(rule);
           continue hit;
         }
       }
