@@ -35,7 +35,8 @@ export type Capabilities = {
     maxVideos: number;
     maxImageBytes: number;
     maxVideoBytes: number;
-    altText: { supported: boolean; maxLength: number };
+    /** onVideo: the platform also takes a description for a video, so Herald asks for one (R9; ICO13 2.1). */
+    altText: { supported: boolean; maxLength: number; onVideo?: boolean };
     /** The platform fetches media from a publicly reachable URL rather than accepting an upload. */
     needsPublicUrl: boolean;
   };

@@ -27,7 +27,8 @@ export const BLUESKY_CAPABILITIES: Capabilities = {
     maxVideoBytes: 100_000_000,
     // The lexicon sets no limit on alt text; 2,000 is the limit the Bluesky app itself enforces, so longer text
     // would be cut off for most readers.
-    altText: { supported: true, maxLength: 2000 },
+    // app.bsky.embed.video takes `alt` as app.bsky.embed.images does.
+    altText: { supported: true, maxLength: 2000, onVideo: true },
     needsPublicUrl: false,
   },
   threads: true,

@@ -29,7 +29,8 @@ export const MASTODON_CAPABILITIES: Capabilities = {
     maxImageBytes: 10 * 1024 * 1024,
     maxVideoBytes: 40 * 1024 * 1024,
     // MediaAttachment::MAX_DESCRIPTION_LENGTH = 1500; 4.4+ reports configuration.media_attachments.description_limit.
-    altText: { supported: true, maxLength: 1500 },
+    // A media attachment's `description` is its alt text, whatever the kind.
+    altText: { supported: true, maxLength: 1500, onVideo: true },
     needsPublicUrl: false,
   },
   // A thread is a chain of the account's own replies (in_reply_to_id: https://docs.joinmastodon.org/methods/statuses/#create).

@@ -17,7 +17,7 @@ export const THREADS_CAPABILITIES: Capabilities = {
     maxImageBytes: 8 * 1024 * 1024,
     maxVideoBytes: 1024 * 1024 * 1024,
     // alt_text has no documented limit; Herald keeps it to a screen-reader-friendly 1,000.
-    altText: { supported: true, maxLength: 1_000 },
+    altText: { supported: true, maxLength: 1_000, onVideo: true },
     needsPublicUrl: true,
   },
   threads: true,

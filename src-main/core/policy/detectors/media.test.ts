@@ -28,4 +28,15 @@ describe('media', () => {
     const found = check('Gallery', { media: [base, { ...base, peopleShown: true }] });
     expect(found.map((f) => f.message)).toEqual(['Image 2: people are shown and no consent is recorded.']);
   });
+
+  it('asks for a description of a video where the platform takes one (Bluesky, Mastodon, Threads), not where it cannot', () => {
+    const video = { kind: 'video' as const, source: 'Comms team', licence: 'Council-owned' };
+    const alt = (platform: string, m: MediaInput) => check('Bin lorry tour', { platform, media: [m] }).filter((f) => f.ruleId === 'accessibility.missing-alt-text').map((f) => f.message);
+    expect(alt('bluesky', video)).toEqual(['Video 1 has no alt text.']);
+    expect(alt('mastodon', video)).toEqual(['Video 1 has no alt text.']);
+    expect(alt('threads', { ...video, alt: 'A bin lorry lifting a wheelie bin' })).toEqual([]);
+    expect(alt('facebook', video)).toEqual([]);
+    expect(alt('youtube', video)).toEqual([]);
+  });
 });
+

@@ -1,7 +1,7 @@
 /**
  * What the post's images and videos need before they can go out: a recorded source or licence (BAR 5a "Do not post
  * content copied from elsewhere", 9d; R8), consent from everyone shown, stricter for under-16s (BAR 9e), and alt text
- * on every image that describes it (ICO13 2.1, 2.6; R9). Media findings are about the post, not a span of text, so
+ * on every image that describes it, and on videos where the platform takes one (ICO13 2.1, 2.6; R9). Media findings are about the post, not a span of text, so
  * their offsets are 0, 0 and the message names the item.
  */
 import { CheckContext } from '../check-context';
@@ -26,7 +26,8 @@ export function detectMedia(ctx: CheckContext): void {
     if (m.under16 && !m.consentRecorded) ctx.add('image-consent.under-16-no-consent', 0, 0, { item });
     else if (m.under16) ctx.add('image-consent.under-16', 0, 0, { item });
     else if (m.peopleShown && !m.consentRecorded) ctx.add('image-consent.no-consent', 0, 0, { item });
-    if (m.kind !== 'image' || !altSupported) return;
+    // Alt text is asked of every image, and of a video where the platform takes a description for it.
+    if (!altSupported || (m.kind === 'video' && !caps?.media.altText.onVideo)) return;
     const alt = m.alt?.trim() ?? '';
     if (!alt || FILE_NAME.test(alt)) ctx.add('accessibility.missing-alt-text', 0, 0, { item });
     else if (unhelpfulAlt.has(alt.toLowerCase().replace(/[.!]+$/, ''))) ctx.add('accessibility.unhelpful-alt-text', 0, 0, { item, match: alt.slice(0, 60) });
