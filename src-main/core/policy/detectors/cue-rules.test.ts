@@ -806,3 +806,35 @@ describe('pack 2.7.0', () => {
   });
 });
 
+describe('pack 2.9.0', () => {
+  it('hears a party label with the ward after a councillor’s name, and a vote steered by colour', () => {
+    expect(flagged('Cllr Sam Boyd (Lab, Northgate) opens the new skate park on Saturday.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Want your library kept? You know which box to tick on Thursday. Not the red one.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Your polling card tells you where to vote on Thursday. Find out how to vote by post.', 'party-political')).toEqual([]);
+  });
+
+  it('hears the council speaking as someone at another body, or as “your MP”', () => {
+    expect(flagged('I’m the discharge lead at Anytown General Hospital and we’re now sending patients home with a council care package.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Hello, I’m your MP, Tom Reddy. I’ve been pressing for the bypass.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('“I’m the discharge lead at Anytown General Hospital,” said Jo Kay, “and we work closely with the council.”', 'impersonation')).toEqual([]);
+  });
+
+  it('hears live litigation and clearance passed by a named colleague', () => {
+    expect(flagged('We have been advised not to comment on the ongoing litigation with our former caterer.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Well done Priya, who has just passed her SC vetting for the cyber team!', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('Well done Priya, who has just passed her Security+ exam!', 'security-clearance')).toEqual([]);
+  });
+
+  it('leaves a guide to tribunals, a sports club’s SC, pocket parks and a stolen-bike reply alone', () => {
+    expect(flagged('Think the decision is wrong? Our guide explains how to appeal to a tribunal and the time limits.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Millbrook Swimming Club (Millbrook SC) holds trials on Sunday.', 'security-clearance')).toEqual([]);
+    expect(flagged('Good news: Tom Hale of the parks team says the pocket parks fund opens next month.', 'defamation')).toEqual([]);
+    expect(flagged('Sorry to hear that, Dave. Please report the stolen bike to the police on 101.', 'defamation')).toEqual([]);
+  });
+
+  it('hears a product called unbeatable or the one to buy', () => {
+    expect(flagged('We tested six leaf blowers and the StormJet 40 is the one to buy.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('The Copper Kettle’s scones are unbeatable ☕', 'endorsement').length).toBeGreaterThan(0);
+  });
+});
+

@@ -36,6 +36,16 @@ describe('own name misspelt', () => {
     expect(misspelt('Westmoor District Council has approved the budget. #WestmoorDistrictCouncil')).toEqual([]);
   });
 
+  it('reads our place with the wrong kind of council as our name written wrongly, not as another body speaking', () => {
+    for (const text of ['Westmoor City Council: new opening hours from 1 April.', 'Happy Easter from everyone at Westmoor County Council!']) {
+      const found = check(text, {}, engine).filter((f) => f.severity !== 'advice').map((f) => f.ruleId);
+      expect(found, text).toContain('branding.own-name-misspelt');
+      expect(found, text).not.toContain('impersonation.other-body');
+    }
+    // Another place's council is still another body.
+    expect(check('Happy Easter from everyone at Eastbrook City Council!', {}, engine).map((f) => f.ruleId)).toContain('impersonation.other-body');
+  });
+
   it('does nothing without configured names', () => {
     expect(check('Anytown Borough Counsel').filter((f) => f.category === 'branding')).toEqual([]);
   });

@@ -146,4 +146,19 @@ export function detectOwnNameMisspelt(ctx: CheckContext): void {
       }
     }
   }
+  if (taken.length > 0) dropOtherBodyFindingsOnOurName(ctx);
+}
+
+/**
+ * "Anytown City Council: new opening hours", "from everyone at Anytown District Council": our own name written
+ * wrongly is a branding problem, not another body speaking, so an impersonation finding on it (or just before it, the
+ * "from everyone at" that introduces it) goes. The branding finding already tells the officer what to fix.
+ */
+function dropOtherBodyFindingsOnOurName(ctx: CheckContext): void {
+  const ours = ctx.findings.filter((f) => f.ruleId === 'branding.own-name-misspelt');
+  for (let i = ctx.findings.length - 1; i >= 0; i--) {
+    const f = ctx.findings[i]!;
+    if (f.ruleId !== 'impersonation.other-body') continue;
+    if (ours.some((o) => f.start < o.end && o.start - 40 < f.end)) ctx.findings.splice(i, 1);
+  }
 }
