@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { createPolicyEngine, defaultPack, defaultPolicySettings, validatePack, validatePolicySettings, type PolicyEngine, type PolicySettings, type RulePack } from '../core/policy/engine';
+import { createPolicyEngine, defaultPolicySettings, validatePack, validatePolicySettings, type PolicyEngine, type PolicySettings, type RulePack } from '../core/policy/engine';
 import { parsePostLine } from '../core/policy/post-input';
 import { builtInVersion, labelledEngine, readStoredPolicy, withShippedDetectorRules } from '../core/rules/pack-store';
 
@@ -33,7 +33,8 @@ const versionKey = (v: string) => v.split('.').map((n) => n.padStart(8, '0')).jo
 /** The database file name (core/db/database.ts), repeated so a check without a database never loads the drivers. */
 const DATABASE_FILE = 'herald.sqlite';
 
-export type LoadedPolicy = { pack: RulePack; settings: PolicySettings; label?: string; warnings: string[] };
+/** `pack` undefined: the shipped pack. */
+export type LoadedPolicy = { pack?: RulePack; settings: PolicySettings; label?: string; warnings: string[] };
 
 /**
  * The organisation's policy from a data directory: its Herald database's current pack version and settings, or else
@@ -58,7 +59,7 @@ async function loadFromDatabase(dataDir: string): Promise<LoadedPolicy> {
 }
 
 function loadFromFiles(dataDir: string | undefined): LoadedPolicy {
-  let pack = defaultPack();
+  let pack: RulePack | undefined;
   let settings = defaultPolicySettings();
   if (!dataDir) return { pack, settings, warnings: [] };
   const packDir = path.join(dataDir, 'rule-packs');

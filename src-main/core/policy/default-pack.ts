@@ -8,12 +8,17 @@ import { validatePack, type RulePack } from './rule-pack';
 
 let cached: RulePack | null = null;
 
-/** A fresh copy of the default pack (callers may edit it). */
-export function defaultPack(): RulePack {
+/** The default pack as validated, shared: for building an engine only, never to be edited. */
+export function shippedPack(): RulePack {
   if (!cached) {
     const r = validatePack(packJson);
     if (!r.ok) throw new Error(`The default rule pack is invalid:\n${r.errors.join('\n')}`);
     cached = r.pack;
   }
-  return structuredClone(cached);
+  return cached;
+}
+
+/** A fresh copy of the default pack (callers may edit it). */
+export function defaultPack(): RulePack {
+  return structuredClone(shippedPack());
 }

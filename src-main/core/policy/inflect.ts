@@ -82,6 +82,7 @@ export function expandPhrases(raw: readonly string[], lexicons: Readonly<Record<
 export function markerError(raw: string, lexicons: Readonly<Record<string, unknown>>): string | null {
   const p = raw.trim();
   if (p.startsWith('@')) return p.slice(1) in lexicons ? null : `refers to lexicon "${p.slice(1)}", which the pack does not define`;
+  if (!p.includes('~')) return null; // most phrases: nothing to check, and a pack has tens of thousands of them
   for (const word of p.split(/\s+/)) {
     const at = word.indexOf('~');
     if (at === -1) continue;

@@ -237,6 +237,15 @@ export const rulePackSchema = z
 
 const FEATURE = /^\S+(?: \S+)?$/;
 
+/** Every item a finite number (a plain loop: a classifier has hundreds of thousands of weights to check at load). */
+function allFinite(ws: unknown[]): boolean {
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (typeof w !== 'number' || !Number.isFinite(w)) return false;
+  }
+  return true;
+}
+
 /** The classifier's parts agree with each other and with the pack's rules (each category raises `<category>.model`). */
 function checkClassifier(
   m: z.infer<typeof classifierSchema>,
@@ -262,7 +271,7 @@ function checkClassifier(
     if (!FEATURE.test(feature)) problem(feature, 'a feature is one word or two words separated by one space');
     else if (!Array.isArray(ws)) problem(feature, `needs a list of ${n} weights, one per category`);
     else if (ws.length !== n) problem(feature, `needs one weight per category (${n}), has ${ws.length}`);
-    else if (!ws.every((w) => typeof w === 'number' && Number.isFinite(w))) problem(feature, 'every weight must be a number');
+    else if (!allFinite(ws)) problem(feature, 'every weight must be a number');
   }
   if (bad > 5) issue(['classifier', 'weights'], `and ${bad - 5} more features with the same kind of problem`);
   if (Object.keys(m.weights).length === 0) issue(['classifier', 'weights'], 'the classifier has no weights: remove the classifier section instead');
