@@ -838,3 +838,46 @@ describe('pack 2.9.0', () => {
   });
 });
 
+describe('pack 2.10.0', () => {
+  it('hears a train operator or a housing trust speaking through the council, and a board speaking as “we”', () => {
+    expect(flagged('Hello from Great Western Railway! We will run extra trains for the Christmas market.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Anytown Housing Trust is recruiting repairs planners. Join our team and look after our tenants!', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('We, the directors of Quayside Holdings, welcome the council’s decision.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('hears a sentence hoped for, a youth court case and proceedings issued', () => {
+    expect(flagged('Sentencing for the Mill Lane fly-tipper is on Tuesday. Hope it’s a long one.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Proceedings have been issued against the landlord of 4 Elm Row.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('We can’t comment while the case is before the courts. Thanks for understanding.', 'legal-proceedings')).toEqual([]);
+  });
+
+  it('leaves a summons explainer, a concluded sentence and a ground spruce-up alone', () => {
+    expect(flagged('Got a summons? The hearing date is on the letter; call us first and we can usually agree a payment plan.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Case closed: the fly-tipper was given 80 hours of unpaid work at Anytown Magistrates’ Court.', 'legal-proceedings')).toEqual([]);
+    expect(flagged('Our crews will give the pavilion a spruce-up before the derby match.', 'legal-proceedings')).toEqual([]);
+  });
+
+  it('hears who-knows-whom insinuation about a contract, and a named trader accused of burgling', () => {
+    expect(flagged('Funny how Dalton Paving won the contract, given their boss plays golf with the cabinet member.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Avoid Mick at Key Masters: he copies your key and burgles you later.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Anytown Police are appealing for information after a shed was set alight on Kiln Lane. Anyone with information should call 101.', 'defamation')).toEqual([]);
+  });
+
+  it('hears safeguarding figures and an NDA hinted at, but not a guide to MARAC', () => {
+    expect(flagged('This week’s MARAC list had nine cases from Northgate alone. Grim.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Can’t say who yet because of the NDA, but a big retailer is looking at the old Debenhams.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('What is a MARAC? Our guide explains how the meetings keep victims safe.', 'confidential')).toEqual([]);
+  });
+
+  it('hears clearance renewals and counter-terrorist checks, and a product “nothing else comes close”', () => {
+    expect(flagged('Reminder: SC renewals for the CCTV team are due by Friday.', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('Both new porters passed their counter-terrorist checks this week.', 'security-clearance').length).toBeGreaterThan(0);
+    expect(flagged('For gutters, FlowGuard mesh is brilliant. Nothing else comes close.', 'endorsement').length).toBeGreaterThan(0);
+  });
+
+  it('leaves the council recommending Direct Debit and bins to be used alone', () => {
+    expect(flagged('We’d recommend paying by Direct Debit: it is the easiest way to never miss a payment.', 'endorsement')).toEqual([]);
+    expect(flagged('New bins at the Riverside courts. Please use them!', 'endorsement')).toEqual([]);
+  });
+});
+
