@@ -34,11 +34,16 @@ describe('accessibility', () => {
         { kind: 'image', source: 'Comms team', licence: 'Council-owned' },
         { kind: 'image', alt: 'IMG_2041.JPG', source: 'Comms team', licence: 'Council-owned' },
         { kind: 'image', alt: 'Map of the gritting routes across the borough', source: 'Comms team', licence: 'Council-owned' },
+        { kind: 'image', alt: 'DSC_0117', source: 'Comms team', licence: 'Council-owned' },
+        { kind: 'image', alt: 'PXL_20261104_093012', source: 'Comms team', licence: 'Council-owned' },
+        { kind: 'image', alt: 'Gritter number 3 leaving the depot', source: 'Comms team', licence: 'Council-owned' },
       ],
     });
     expect(found.map((f) => [f.ruleId, f.severity, f.message])).toEqual([
       ['accessibility.missing-alt-text', 'block', 'Image 1 has no alt text.'],
       ['accessibility.missing-alt-text', 'block', 'Image 2 has no alt text.'],
+      ['accessibility.missing-alt-text', 'block', 'Image 4 has no alt text.'],
+      ['accessibility.missing-alt-text', 'block', 'Image 5 has no alt text.'],
     ]);
   });
 

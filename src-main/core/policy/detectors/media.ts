@@ -11,8 +11,11 @@ import { capabilitiesOf } from './length';
 import { detectPersonalData } from './personal-data';
 import { detectProfanity } from './profanity';
 
-/** What a camera or phone names a file: tools put it in the alt text when nobody wrote any. */
-const FILE_NAME = /^(?:IMG|DSC|DSCN|DCIM|PXL|MVIMG|Screenshot|image|photo)?[-_ ]?\S*\.(?:jpe?g|png|gif|webp|heic|tiff?)$/i;
+/**
+ * What a camera or phone names a file: tools put it in the alt text when nobody wrote any. Any name with an image
+ * extension, or a camera's own prefix and number with or without one ("DSC_0117", "IMG 4021", "PXL_20261104_093012").
+ */
+const FILE_NAME = /^(?:(?:IMG|DSC|DSCN|DCIM|PXL|MVIMG|Screenshot|image|photo)?[-_ ]?\S*\.(?:jpe?g|png|gif|webp|heic|tiff?)|(?:IMG|DSC|DSCN|DSCF|DCIM|PXL|MVIMG|GOPR|DJI|P\d{3})[-_ ]?\d[\d_-]*(?:\.\w{3,4})?)$/i;
 
 export function detectMedia(ctx: CheckContext): void {
   const media = ctx.post.media ?? [];
