@@ -39,7 +39,7 @@ import { mergePackEdits } from '../src-main/core/policy/testing/merge-pack';
 
 const SEED = 20261124;
 /** The pack version the trained pack is written with. */
-const VERSION = '2.10.0';
+const VERSION = '2.11.0';
 const MIN_DOCS = Number(process.env.MIN_DOCS ?? 3);
 const LAMBDAS = process.env.LAMBDAS ? process.env.LAMBDAS.split(",").map(Number) : [0.000003, 0.00001, 0.00003];
 const EPOCHS = 800;
@@ -81,7 +81,7 @@ function readRows(file: string, required = true): Row[] {
 }
 
 /** Blind sets already scored once (see resources/policy-testset/README.md), by their letter. */
-const CONSUMED_BLIND_SETS = ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'za', 'zb', 'zc', 'zd', 'ze', 'zf', 'zg', 'zh', 'zi', 'zj', 'zk', 'zl', 'zm'];
+const CONSUMED_BLIND_SETS = ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'za', 'zb', 'zc', 'zd', 'ze', 'zf', 'zg', 'zh', 'zi', 'zj', 'zk', 'zl', 'zm', 'zn', 'zo', 'zp', 'zq'];
 const training = [
   ...['cue-train', 'cue-train-2', 'cue-train-3', 'cue-train-4', 'cue-train-5', 'cue-train-6', 'cue-train-7', 'cue-train-8', 'cue-train-9'].flatMap((f) => readRows(at(`resources/policy-training/${f}.jsonl`), false)),
   ...readRows(at('resources/policy-testset/uk-posts.jsonl')),

@@ -881,3 +881,53 @@ describe('pack 2.10.0', () => {
   });
 });
 
+describe('pack 2.11.0', () => {
+  it('hears more allegations about a named firm: theft by fees, rats, drivers without licences, illegal evictions', () => {
+    expect(flagged('Castle Lettings’ “admin fees” are just theft with a logo on.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('The Golden Spoon on Mill Street has rats. Seen them myself.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Apex Minibuses keep sending drivers without licences.', 'defamation').length).toBeGreaterThan(0);
+    expect(flagged('Northside Estates illegally evicted a pensioner last month.', 'defamation').length).toBeGreaterThan(0);
+  });
+
+  it('hears endorsement by “not sponsored”, “you’ll be looked after” and a leaver we would take back', () => {
+    expect(flagged('Not sponsored, just impressed: DryWall Pro cured the damp in our depot office.', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Well done Brightside Lettings. Rent with them and you’ll be looked after!', 'endorsement').length).toBeGreaterThan(0);
+    expect(flagged('Our old planning lead Dana Cole is job hunting. Knows the NPPF inside out; I’d take her back tomorrow.', 'endorsement').length).toBeGreaterThan(0);
+  });
+
+  it('leaves a licence we help people get, and party-free staff tickets, alone', () => {
+    expect(flagged('Door supervisors wanted: you need an SIA licence, and we can help you get one.', 'endorsement')).toEqual([]);
+    expect(flagged('Staff party tickets are £20. Get yours from the HR office.', 'endorsement')).toEqual([]);
+  });
+
+  it('hears a party named in a hashtag, Reform as a plural subject, and a vote steered to “the party that”', () => {
+    expect(flagged('Proud of our town 🌹 #LabourForNorthgate', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Reform have got the recycling figures wrong. Here are the real ones.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Register by Friday and back the party that backs your libraries.', 'party-political').length).toBeGreaterThan(0);
+    expect(flagged('Reform of the bus network starts in May: see the new timetable.', 'party-political')).toEqual([]);
+  });
+
+  it('hears a councillor’s or MP’s office speaking, and a court notice in the council’s voice', () => {
+    expect(flagged('Hi, this is Cllr Rana’s office: thanks for your email about the crossing.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('As your local councillor, I will make sure the streetlight is fixed.', 'impersonation').length).toBeGreaterThan(0);
+    expect(flagged('Notice from Anytown County Court: hearings on Friday are moved to Monday.', 'impersonation').length).toBeGreaterThan(0);
+  });
+
+  it('hears families taken to court, care proceedings, an inquest prejudged and overwhelming evidence', () => {
+    expect(flagged('We are taking four landlords to court this spring. Don’t be next.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('The inquest has not happened yet, but the bus firm clearly cut corners.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('No comment on the live case, except that the evidence is overwhelming.', 'legal-proceedings').length).toBeGreaterThan(0);
+    expect(flagged('Fostering fact: care proceedings usually take about six months.', 'legal-proceedings')).toEqual([]);
+  });
+
+  it('hears “partners only, don’t repost”, an internal investigation started, and SC that lapsed', () => {
+    expect(flagged('Partners only, please don’t repost: the bid was turned down.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Between us, we have launched an investigation into the late flood alert.', 'confidential').length).toBeGreaterThan(0);
+    expect(flagged('Can’t join the op: my SC lapsed in May.', 'security-clearance').length).toBeGreaterThan(0);
+  });
+
+  it('treats “f-ing” as a disguised swear word', () => {
+    expect(serious(check('Stop f-ing parking on the verge.')).map((f) => f.category)).toEqual(['profanity']);
+  });
+});
+
