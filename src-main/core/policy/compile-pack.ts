@@ -63,6 +63,8 @@ export type CompiledPack = {
   cueUnless: Array<Array<{ key: string; within?: number; side?: 'before' | 'after' | 'either' }>>;
   /** Each cue's trigger list, as the key its hits are kept under (shared lists resolved once, here). */
   cueKeys: string[];
+  /** The cues (by index, ascending) each trigger key starts: a check looks only at cues whose trigger has hits. */
+  cuesByKey: Map<string, number[]>;
   patterns: CompiledPattern[];
   ambiguousParties: Map<string, { word: string; followedBy: string[]; precededBy: string[]; midSentence: boolean }>;
   sets: {
@@ -109,6 +111,12 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
     const unl = c.unless === undefined ? [] : Array.isArray(c.unless) ? c.unless : [c.unless];
     cueUnless.push(unl.map(({ phrases: ps, within, side }, k) => ({ key: phrases.addShared(L.cueUnless(i, k), x(ps)), within, side })));
   });
+  const cuesByKey = new Map<string, number[]>();
+  cueKeys.forEach((key, i) => {
+    const ids = cuesByKey.get(key);
+    if (ids) ids.push(i);
+    else cuesByKey.set(key, [i]);
+  });
   pack.patterns.forEach((p, i) => {
     if (p.triggers?.length) phrases.add(L.patternTrigger(i), p.triggers);
   });
@@ -145,6 +153,7 @@ export function compilePack(pack: RulePack, settings: PolicySettings): CompiledP
     cueRequires,
     cueUnless,
     cueKeys,
+    cuesByKey,
     patterns: pack.patterns.map((p) => ({
       rule: p.rule,
       re: RE2JS.compile(p.pattern, p.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0),
