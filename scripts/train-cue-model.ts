@@ -39,7 +39,7 @@ import { mergePackEdits } from '../src-main/core/policy/testing/merge-pack';
 
 const SEED = 20261124;
 /** The pack version the trained pack is written with. */
-const VERSION = '2.11.0';
+const VERSION = '2.11.1';
 const MIN_DOCS = Number(process.env.MIN_DOCS ?? 3);
 const LAMBDAS = process.env.LAMBDAS ? process.env.LAMBDAS.split(",").map(Number) : [0.000003, 0.00001, 0.00003];
 const EPOCHS = 800;

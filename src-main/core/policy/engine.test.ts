@@ -12,8 +12,8 @@ describe('policy engine', () => {
 
   it('records the pack version with every check', () => {
     const r = engine.check({ id: 'p1', platform: 'x', text: 'Bins are collected on Monday.' });
-    expect(engine.packVersion).toBe('herald-default@2.11.0');
-    expect(r).toEqual({ id: 'p1', findings: [], packVersion: 'herald-default@2.11.0' });
+    expect(engine.packVersion).toBe('herald-default@2.11.1');
+    expect(r).toEqual({ id: 'p1', findings: [], packVersion: 'herald-default@2.11.1' });
   });
 
   it('gives the same findings for the same post every time', () => {
