@@ -9,10 +9,11 @@
  * After sign-in, `listTargets` offers the Pages the person can post to, each with its Page token (pages.ts).
  */
 import { z } from 'zod';
-import { PlatformError, notSupported, type CallContext, type Comment, type PlatformAdapter, type PublishRequest, type PublishedPost } from '../adapter';
+import { notSupported, type CallContext, type Comment, type PlatformAdapter, type PublishRequest, type PublishedPost } from '../adapter';
 import { resolveOptions, type AdapterOptions } from '../adapter-options';
 import { newerThan, sinceSeconds } from '../comment-cursor';
 import { createGraph, graphUsage, requireExtra } from '../meta/graph';
+import { refuseMediaForOneVideoPost } from '../one-video-post';
 import { recentEnough, sameText } from '../text-match';
 import { FACEBOOK_CAPABILITIES } from './capabilities';
 import { listFacebookPages } from './pages';
@@ -34,22 +35,6 @@ const IdList = z.object({ data: z.array(Id) });
 const RECENT_POSTS = 25;
 
 const postUrl = (id: string) => `https://www.facebook.com/${id}`;
-const MB = 1_000_000;
-
-/**
- * A Page post carries photos or one video, never both: attached_media takes only unpublished photos ("Page Feed"), and
- * a video is its own post ("Page Videos"). Refused here, before anything is uploaded.
- */
-function refuseMediaFacebookCannotTake(media: PublishRequest['media']): void {
-  const videos = media.filter((m) => m.kind === 'video');
-  if (videos.length === 0) return;
-  if (videos.length < media.length) throw notSupported('facebook', 'Mixing photos and video in one Facebook post', 'post the video and the photos as separate posts');
-  if (videos.length > 1) throw notSupported('facebook', 'Posting more than one video in a Facebook post', 'post each video separately');
-  const size = videos[0]!.bytes.length;
-  if (size > FACEBOOK_CAPABILITIES.media.maxVideoBytes) {
-    throw new PlatformError('invalid-content', 'facebook', `This video is ${Math.ceil(size / MB)} MB, too large, so nothing was posted. ${FACEBOOK_VIDEO_RULES}.`);
-  }
-}
 
 export function createFacebookAdapter(opts?: AdapterOptions): PlatformAdapter {
   const o = resolveOptions(opts);
@@ -96,7 +81,7 @@ export function createFacebookAdapter(opts?: AdapterOptions): PlatformAdapter {
 
     async publish(ctx, post) {
       if (post.thread?.length) throw notSupported('facebook', 'Posting a thread', 'publish the updates as separate posts');
-      refuseMediaFacebookCannotTake(post.media);
+      refuseMediaForOneVideoPost(post.media, { platform: 'facebook', name: 'Facebook', stills: 'photos', maxVideoBytes: FACEBOOK_CAPABILITIES.media.maxVideoBytes, limits: FACEBOOK_VIDEO_RULES });
       if (post.inReplyTo) {
         const { body } = await graph.post(ctx, `${post.inReplyTo}/comments`, { body: new URLSearchParams({ message: post.text }), schema: Id, doing: 'posting the reply' });
         return { platformPostId: body.id, url: null, publishedAt: o.now() };

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { PlatformError, notSupported, type CallContext, type Comment, type PlatformAdapter, type PublishRequest } from '../adapter';
 import { resolveOptions, type AdapterOptions } from '../adapter-options';
 import { newerThan } from '../comment-cursor';
+import { refuseMediaForOneVideoPost } from '../one-video-post';
 import { recentEnough, sameText } from '../text-match';
 import { LINKEDIN_CAPABILITIES } from './capabilities';
 import { listLinkedInOrganizations } from './organizations';
@@ -22,22 +23,6 @@ const PostList = z.object({ elements: z.array(z.object({ id: z.string(), comment
 const LiComment = z.object({ id: z.string(), commentUrn: z.string(), actor: z.string(), message: z.object({ text: z.string() }), created: z.object({ time: z.number() }), parentComment: z.string().optional() });
 const postUrl = (urn: string) => `https://www.linkedin.com/feed/update/${urn}/`;
 const RECENT_POSTS = 10;
-const MB = 1_000_000;
-
-/**
- * A LinkedIn post carries text, or images, or one video (Posts API `content`: `media` or `multiImage`), never images
- * and video together. Refused here, before anything is uploaded.
- */
-function refuseMediaLinkedInCannotTake(media: PublishRequest['media']): void {
-  const videos = media.filter((m) => m.kind === 'video');
-  if (videos.length === 0) return;
-  if (videos.length < media.length) throw notSupported('linkedin', 'Mixing images and video in one LinkedIn post', 'post the video and the images as separate posts');
-  if (videos.length > 1) throw notSupported('linkedin', 'Posting more than one video in a LinkedIn post', 'post each video separately');
-  const size = videos[0]!.bytes.length;
-  if (size > LINKEDIN_CAPABILITIES.media.maxVideoBytes) {
-    throw new PlatformError('invalid-content', 'linkedin', `This video is ${Math.ceil(size / MB)} MB, too large for LinkedIn, so nothing was posted. ${LINKEDIN_VIDEO_RULES}.`);
-  }
-}
 
 export function createLinkedInAdapter(opts?: AdapterOptions): PlatformAdapter {
   const o = resolveOptions(opts);
@@ -107,7 +92,7 @@ export function createLinkedInAdapter(opts?: AdapterOptions): PlatformAdapter {
 
     async publish(ctx, post) {
       if (post.thread?.length) throw notSupported('linkedin', 'Posting a thread', 'publish the updates as separate posts');
-      refuseMediaLinkedInCannotTake(post.media);
+      refuseMediaForOneVideoPost(post.media, { platform: 'linkedin', name: 'LinkedIn', stills: 'images', maxVideoBytes: LINKEDIN_CAPABILITIES.media.maxVideoBytes, limits: LINKEDIN_VIDEO_RULES, tooLargeFor: ' for LinkedIn' });
       if (post.inReplyTo) return comment(ctx, post.inReplyTo, post.inReplyTo, post.text);
       const content = await uploadContent(ctx, post.media);
       const res = await li(ctx, 'POST', '/rest/posts', {
